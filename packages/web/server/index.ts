@@ -1,0 +1,1 @@
+export { ensureWebBuild, webDistDir } from "./web-assets.ts";

@@ -1,0 +1,66 @@
+import type { StockAdjustment } from "./api/adjust-stock.ts";
+import type { InventoryRow, Product, ProductWithStock } from "./api/types.ts";
+import { ModalDialog } from "./components/modal-dialog.tsx";
+import type { DashboardDialog } from "./dashboard-dialogs.ts";
+import { AdjustStockForm } from "./inventory/adjust-stock-form.tsx";
+import { StockForm } from "./inventory/stock-form.tsx";
+import { ProductForm } from "./products/product-form.tsx";
+
+interface OpenDialogProps {
+  dialog: DashboardDialog;
+  products: readonly ProductWithStock[];
+  productNames: ReadonlyMap<number, string>;
+  onDone: (message: string) => void;
+  onClose: () => void;
+}
+
+/** The form of the dialog that is open, saying what it saved when it is done. */
+export function OpenDialog({ dialog, products, productNames, onDone, onClose }: OpenDialogProps) {
+  const nameOf = (row: InventoryRow) =>
+    productNames.get(row.product_id) ?? `product #${row.product_id}`;
+  switch (dialog.kind) {
+    case "create-product":
+    case "edit-product": {
+      const product = dialog.kind === "edit-product" ? dialog.product : undefined;
+      const saved = (result: Product) =>
+        onDone(`Product “${result.name}” ${product ? "updated" : "added"}.`);
+      return (
+        <ModalDialog title={product ? `Edit ${product.name}` : "Add a product"} onClose={onClose}>
+          <ProductForm product={product} onSaved={saved} onCancel={onClose} />
+        </ModalDialog>
+      );
+    }
+    case "create-stock":
+    case "edit-stock": {
+      const row = dialog.kind === "edit-stock" ? dialog.row : undefined;
+      const saved = (result: InventoryRow) =>
+        onDone(`Stock of ${nameOf(result)} saved: ${result.quantity} units.`);
+      return (
+        <ModalDialog
+          title={row ? `Edit stock of ${nameOf(row)}` : "Add a stock row"}
+          onClose={onClose}
+        >
+          <StockForm
+            row={row}
+            productsWithoutStock={products.filter((product) => !product.inventory)}
+            initialProductId={dialog.kind === "create-stock" ? dialog.productId : undefined}
+            onSaved={saved}
+            onCancel={onClose}
+          />
+        </ModalDialog>
+      );
+    }
+    case "adjust-stock": {
+      const saved = ({ row, reasonRecorded }: StockAdjustment) =>
+        onDone(
+          `Stock of ${nameOf(row)} is now ${row.quantity} units.` +
+            (reasonRecorded ? "" : " (This server records no reason for adjustments.)"),
+        );
+      return (
+        <ModalDialog title={`Adjust stock of ${nameOf(dialog.row)}`} onClose={onClose}>
+          <AdjustStockForm row={dialog.row} onSaved={saved} onCancel={onClose} />
+        </ModalDialog>
+      );
+    }
+  }
+}
