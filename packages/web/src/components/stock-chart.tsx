@@ -6,10 +6,10 @@ import { type StockBar, stockPerProduct, stockPerWarehouse } from "../stock/grou
 type Grouping = "product" | "warehouse";
 
 const MAX_BARS = 10;
-const ROW_HEIGHT = 28;
-// Horizontal layout in percent of the chart width, so bars shrink on a phone while text keeps its size.
-const LABEL_PERCENT = 38;
-const BAR_PERCENT = 48;
+const ROW_HEIGHT = 44;
+// Bars are sized in percent of the chart width, so they shrink on a phone while the
+// text keeps its size; each label sits above its bar so a long name never overlaps it.
+const BAR_PERCENT = 85;
 
 /** Units in stock per product or per warehouse, drawn as SVG by the page itself. */
 export function StockChart({ products }: { products: readonly ProductWithStock[] }) {
@@ -57,18 +57,11 @@ function BarChart({ bars }: { bars: readonly StockBar[] }) {
         const width = (bar.quantity / largest) * BAR_PERCENT;
         return (
           <g key={bar.label}>
-            <text x="0" y={y + 18} class="chart__label">
-              {shorten(bar.label)}
+            <text x="0" y={y + 15} class="chart__label">
+              {bar.label}
             </text>
-            <rect
-              x={`${LABEL_PERCENT}%`}
-              y={y + 5}
-              width={`${width}%`}
-              height="18"
-              rx="3"
-              class="chart__bar"
-            />
-            <text x={`${LABEL_PERCENT + width + 1}%`} y={y + 18} class="chart__value">
+            <rect x="0" y={y + 21} width={`${width}%`} height="16" rx="3" class="chart__bar" />
+            <text x={`${width + 1}%`} y={y + 34} class="chart__value">
               {formatCount(bar.quantity)}
             </text>
           </g>
@@ -76,8 +69,4 @@ function BarChart({ bars }: { bars: readonly StockBar[] }) {
       })}
     </svg>
   );
-}
-
-function shorten(label: string): string {
-  return label.length > 24 ? `${label.slice(0, 23)}…` : label;
 }

@@ -62,38 +62,42 @@ export function InventoryPanel(props: InventoryPanelProps) {
           <tbody>
             {shown.map((row) => (
               <tr key={row.id} data-stock-id={row.id}>
-                <td class="numeric">{row.id}</td>
+                <td class="numeric" data-label="ID">
+                  {row.id}
+                </td>
                 <th scope="row">{nameOf(row)}</th>
-                <td>
+                <td data-label="Quantity">
                   <StockBadge quantity={row.quantity} />
                 </td>
-                <td>{row.warehouse || "—"}</td>
-                <td>
+                <td data-label="Warehouse">{row.warehouse || "—"}</td>
+                <td data-label="Last updated">
                   <time dateTime={row.last_updated}>{formatDateTime(row.last_updated)}</time>
                 </td>
-                <td class="row-actions">
-                  <button
-                    type="button"
-                    onClick={() => onEdit(row)}
-                    aria-label={`Edit stock of ${nameOf(row)}`}
-                  >
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    onClick={() => onAdjust(row)}
-                    aria-label={`Adjust stock of ${nameOf(row)}`}
-                  >
-                    Adjust
-                  </button>
-                  <button
-                    type="button"
-                    class="button--danger"
-                    onClick={() => onDelete(row)}
-                    aria-label={`Delete stock row of ${nameOf(row)}`}
-                  >
-                    Delete
-                  </button>
+                <td>
+                  <div class="row-actions">
+                    <button
+                      type="button"
+                      onClick={() => onEdit(row)}
+                      aria-label={`Edit stock of ${nameOf(row)}`}
+                    >
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => onAdjust(row)}
+                      aria-label={`Adjust stock of ${nameOf(row)}`}
+                    >
+                      Adjust
+                    </button>
+                    <button
+                      type="button"
+                      class="button--danger"
+                      onClick={() => onDelete(row)}
+                      aria-label={`Delete stock row of ${nameOf(row)}`}
+                    >
+                      Delete
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}

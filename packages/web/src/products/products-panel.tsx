@@ -73,35 +73,39 @@ export function ProductsPanel({ products, onAdd, onEdit, onStock, onDelete }: Pr
             {shown.map((product) => (
               <tr key={product.id} data-product-id={product.id}>
                 <th scope="row">{product.name}</th>
-                <td>{product.category ?? "—"}</td>
-                <td class="numeric">{formatPrice(product.price)}</td>
-                <td>
+                <td data-label="Category">{product.category ?? "—"}</td>
+                <td class="numeric" data-label="Price">
+                  {formatPrice(product.price)}
+                </td>
+                <td data-label="Stock">
                   <StockBadge quantity={product.inventory?.quantity} />
                 </td>
-                <td>{product.inventory?.warehouse ?? "—"}</td>
-                <td class="row-actions">
-                  <button
-                    type="button"
-                    onClick={() => onEdit(product)}
-                    aria-label={`Edit ${product.name}`}
-                  >
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    onClick={() => onStock(product)}
-                    aria-label={`${stockAction(product)} of ${product.name}`}
-                  >
-                    {stockAction(product)}
-                  </button>
-                  <button
-                    type="button"
-                    class="button--danger"
-                    onClick={() => onDelete(product)}
-                    aria-label={`Delete ${product.name}`}
-                  >
-                    Delete
-                  </button>
+                <td data-label="Warehouse">{product.inventory?.warehouse ?? "—"}</td>
+                <td>
+                  <div class="row-actions">
+                    <button
+                      type="button"
+                      onClick={() => onEdit(product)}
+                      aria-label={`Edit ${product.name}`}
+                    >
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => onStock(product)}
+                      aria-label={`${stockAction(product)} of ${product.name}`}
+                    >
+                      {stockAction(product)}
+                    </button>
+                    <button
+                      type="button"
+                      class="button--danger"
+                      onClick={() => onDelete(product)}
+                      aria-label={`Delete ${product.name}`}
+                    >
+                      Delete
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}
