@@ -1,0 +1,47 @@
+import type { Cache } from "@stockwiz/core";
+
+interface Entry {
+  value: string;
+  expiresAt: number;
+}
+
+/**
+ * The embedded default: one process, one map. Only correct when every service that writes
+ * shares this instance (the all-in-one process), which is why services alone never pick it.
+ */
+export function createMemoryCache(
+  options: { maxEntries?: number; now?: () => number } = {},
+): Cache {
+  const maxEntries = options.maxEntries ?? 10_000;
+  const now = options.now ?? Date.now;
+  const entries = new Map<string, Entry>();
+  let generation = 0;
+
+  return {
+    async get(key) {
+      const entry = entries.get(key);
+      if (entry === undefined) return null;
+      if (entry.expiresAt <= now()) {
+        entries.delete(key);
+        return null;
+      }
+      return entry.value;
+    },
+    async generation() {
+      return String(generation);
+    },
+    async setIfUnchanged(key, value, ttlSeconds, seen) {
+      if (seen !== String(generation)) return;
+      entries.delete(key); // re-insert at the end: Map order doubles as age for eviction
+      entries.set(key, { value, expiresAt: now() + ttlSeconds * 1000 });
+      if (entries.size > maxEntries) {
+        const oldest = entries.keys().next().value;
+        if (oldest !== undefined) entries.delete(oldest);
+      }
+    },
+    async invalidate(keys) {
+      for (const key of keys) entries.delete(key);
+      generation += 1;
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import type { Cache } from "@stockwiz/core";
+import { Redis } from "ioredis";
+import type { Logger } from "../logger.ts";
+
+const generationKey = "cache-generation";
+
+// Sets the value only if no invalidation happened since the reader took its generation token.
+const setIfUnchangedScript = `
+if (redis.call('GET', KEYS[1]) or '0') == ARGV[1] then
+  redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
+end
+return 0`;
+
+type ScriptedRedis = Redis & {
+  setIfUnchanged(
+    genKey: string,
+    key: string,
+    seen: string,
+    value: string,
+    ttl: number,
+  ): Promise<number>;
+};
+
+export interface RedisCacheOptions {
+  url: string;
+  /** Bound on one command, so a dying Redis slows no request by more than this. */
+  commandTimeoutMs?: number;
+  keyPrefix?: string;
+}
+
+export interface RedisCache {
+  cache: Cache;
+  close(): Promise<void>;
+}
+
+/**
+ * Redis as a cache that can fail: commands are not queued while disconnected (they fail at once
+ * and the caller reads the database), reconnection is endless, and invalidations that could not
+ * be sent are sent again as soon as Redis is back.
+ */
+export function createRedisCache(options: RedisCacheOptions, logger: Logger): RedisCache {
+  const redis = new Redis(options.url, {
+    keyPrefix: options.keyPrefix ?? "stockwiz:",
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: options.commandTimeoutMs ?? 250,
+    enableAutoPipelining: true,
+    retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
+  }) as ScriptedRedis;
+  redis.defineCommand("setIfUnchanged", { numberOfKeys: 2, lua: setIfUnchangedScript });
+
+  const pendingInvalidations = new Set<string>();
+  let reachable = false;
+
+  async function sendInvalidation(keys: readonly string[]): Promise<void> {
+    await redis
+      .multi()
+      .del(...keys)
+      .incr(generationKey)
+      .exec();
+  }
+
+  redis.on("ready", () => {
+    reachable = true;
+    logger.info("cache connected");
+    if (pendingInvalidations.size === 0) return;
+    const keys = [...pendingInvalidations];
+    pendingInvalidations.clear();
+    sendInvalidation(keys).catch(() => {
+      for (const key of keys) pendingInvalidations.add(key);
+    });
+  });
+  redis.on("error", (error) => {
+    if (reachable) logger.warn({ err: error }, "cache unreachable; reading from the database");
+    reachable = false;
+  });
+  redis.on("end", () => {
+    reachable = false;
+  });
+
+  const cache: Cache = {
+    async get(key) {
+      try {
+        return await redis.get(key);
+      } catch {
+        return null;
+      }
+    },
+    async generation() {
+      try {
+        return (await redis.get(generationKey)) ?? "0";
+      } catch {
+        return "unavailable"; // never equal to a stored generation: nothing gets written back
+      }
+    },
+    async setIfUnchanged(key, value, ttlSeconds, seen) {
+      if (seen === "unavailable") return;
+      try {
+        await redis.setIfUnchanged(generationKey, key, seen, value, ttlSeconds);
+      } catch {
+        // a cache that cannot be filled is only slower
+      }
+    },
+    async invalidate(keys) {
+      try {
+        await sendInvalidation(keys);
+      } catch {
+        for (const key of keys) pendingInvalidations.add(key);
+      }
+    },
+  };
+
+  return {
+    cache,
+    close: async () => {
+      redis.disconnect();
+    },
+  };
+}

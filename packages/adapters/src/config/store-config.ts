@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+const port = z.coerce.number().int().min(1).max(65_535);
+
+/** REDIS_URL as legacy took it: `redis://host:6379` or a bare `host:6379`. */
+export const redisUrl = z
+  .string()
+  .min(1)
+  .transform((value) => (/^rediss?:\/\//.test(value) ? value : `redis://${value}`))
+  .pipe(z.url({ protocol: /^rediss?$/ }));
+
+/** The stores a service talks to, from DATABASE_URL or the legacy DB_* variables. */
+export const storeEnvSchema = z
+  .object({
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    DB_USER: z.string().min(1).default("admin"),
+    DB_PASSWORD: z.string().optional(),
+    DB_HOST: z.string().min(1).optional(),
+    DB_PORT: port.default(5432),
+    DB_NAME: z.string().min(1).default("microservices_db"),
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    REDIS_URL: redisUrl.optional(),
+    STOCKWIZ_DATA_DIR: z.string().min(1).default("./.data"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DATABASE_URL === undefined && env.DB_HOST !== undefined && !env.DB_PASSWORD) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DB_PASSWORD"],
+        message: "is required when DB_HOST is set and DATABASE_URL is not",
+      });
+    }
+  });
+export type StoreEnv = z.infer<typeof storeEnvSchema>;
+
+export type DatabaseTarget =
+  | { kind: "postgres"; connectionString: string; poolMax: number }
+  | { kind: "embedded"; dataDir: string };
+
+/** With no database configured, StockWiz runs on embedded PostgreSQL (PGlite) on local disk. */
+export function databaseTarget(env: StoreEnv): DatabaseTarget {
+  if (env.DATABASE_URL !== undefined) {
+    return { kind: "postgres", connectionString: env.DATABASE_URL, poolMax: env.DB_POOL_MAX };
+  }
+  if (env.DB_HOST !== undefined) {
+    const url = new URL("postgres://placeholder");
+    url.username = env.DB_USER;
+    url.password = env.DB_PASSWORD ?? "";
+    url.hostname = env.DB_HOST;
+    url.port = String(env.DB_PORT);
+    url.pathname = `/${env.DB_NAME}`;
+    return { kind: "postgres", connectionString: url.toString(), poolMax: env.DB_POOL_MAX };
+  }
+  return { kind: "embedded", dataDir: env.STOCKWIZ_DATA_DIR };
+}
+
+export const serviceEnvSchema = (defaultPort: number) =>
+  z.object({
+    PORT: port.default(defaultPort),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .default("info"),
+  });
+
+/** Safe to log: the password is masked. */
+export function describeDatabaseTarget(target: DatabaseTarget): string {
+  if (target.kind === "embedded") return `embedded PostgreSQL in ${target.dataDir}`;
+  const url = new URL(target.connectionString);
+  if (url.password) url.password = "****";
+  return url.toString();
+}

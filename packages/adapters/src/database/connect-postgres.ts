@@ -1,0 +1,27 @@
+import type { Database } from "@stockwiz/core";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { Logger } from "../logger.ts";
+
+export interface PostgresOptions {
+  connectionString: string;
+  poolMax: number;
+  /** Bound on waiting for a connection, so requests fail fast (503) while the database is away. */
+  connectTimeoutMs?: number;
+  /** Bound on one query, so no request hangs on a stalled server. */
+  queryTimeoutMs?: number;
+}
+
+export function connectPostgres(options: PostgresOptions, logger: Logger): Kysely<Database> {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.poolMax,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 2_000,
+    query_timeout: options.queryTimeoutMs ?? 10_000,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+  });
+  // An idle client whose server went away emits here; without a listener the process would die.
+  pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}

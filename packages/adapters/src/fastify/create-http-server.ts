@@ -1,0 +1,48 @@
+import { type FastifyInstance, fastify } from "fastify";
+import { describeError } from "../errors/problem-of-error.ts";
+import type { Logger } from "../logger.ts";
+import { OneLineRequestLog } from "./one-line-request-log.ts";
+import { requestIdOf } from "./request-id.ts";
+
+export interface HttpServerOptions {
+  logger: Logger;
+  /** Bytes; larger bodies get 413 before any parsing. */
+  bodyLimit?: number;
+}
+
+/**
+ * A Fastify instance with what every StockWiz process shares: request ids, one log line per
+ * request, and problem details for every error, including unknown routes.
+ */
+export function createHttpServer({
+  logger,
+  bodyLimit = 64 * 1024,
+}: HttpServerOptions): FastifyInstance {
+  const app = fastify({
+    loggerInstance: logger,
+    logController: new OneLineRequestLog(),
+    genReqId: requestIdOf,
+    bodyLimit,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    return503OnClosing: true,
+  }) as unknown as FastifyInstance;
+
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const { status, problem, unexpected } = describeError(error, request.url);
+    if (unexpected) request.log.error({ err: error }, "unexpected error");
+    else if (status >= 500) request.log.warn({ err: error }, problem.detail);
+    return reply.code(status).type("application/problem+json").send(problem);
+  });
+  app.setNotFoundHandler(async (request, reply) => {
+    const { problem } = describeError(
+      { statusCode: 404, message: `No route for ${request.method} ${request.url.split("?")[0]}` },
+      request.url,
+    );
+    return reply.code(404).type("application/problem+json").send(problem);
+  });
+  return app;
+}

@@ -1,0 +1,28 @@
+import { type FastifyReply, type FastifyRequest, LogController } from "fastify";
+
+/** One JSON line per request, written when it completes, instead of Fastify's two. */
+export class OneLineRequestLog extends LogController {
+  constructor() {
+    super({ requestIdLogLabel: "requestId" });
+  }
+
+  override incomingRequest(): void {}
+
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? "(unmatched)",
+        url: request.url,
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 100) / 100,
+        ...(error ? { err: error } : {}),
+      },
+      "request",
+    );
+  }
+}

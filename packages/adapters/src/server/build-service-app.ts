@@ -1,0 +1,16 @@
+import type { AnyRoute, ServiceDeps } from "@stockwiz/core";
+import type { FastifyInstance } from "fastify";
+import { createHttpServer } from "../fastify/create-http-server.ts";
+import { routeTablePlugin } from "../fastify/route-table-plugin.ts";
+import type { Logger } from "../logger.ts";
+
+/** A product or inventory service as an HTTP app: buildable in a test, listened to elsewhere. */
+export async function buildServiceApp(
+  routes: readonly AnyRoute<ServiceDeps>[],
+  deps: ServiceDeps,
+  logger: Logger,
+): Promise<FastifyInstance> {
+  const app = createHttpServer({ logger });
+  await app.register(routeTablePlugin(routes, deps));
+  return app;
+}

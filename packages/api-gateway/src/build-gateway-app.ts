@@ -1,0 +1,48 @@
+import compress from "@fastify/compress";
+import cors from "@fastify/cors";
+import { createHttpServer, type Logger } from "@stockwiz/adapters";
+import type { Cache } from "@stockwiz/core";
+import type { FastifyInstance } from "fastify";
+import { catalogueRoute } from "./routes/catalogue-route.ts";
+import { gatewayHealthRoute } from "./routes/health-route.ts";
+import { proxyRoutes } from "./routes/proxy-routes.ts";
+import type { UpstreamService } from "./upstream/upstream-service.ts";
+
+export interface GatewayDeps {
+  cache: Cache;
+  productService: UpstreamService;
+  inventoryService: UpstreamService;
+  logger: Logger;
+}
+
+/** The front door: every path of the contract, CORS, gzip and request ids on each answer. */
+export async function buildGatewayApp(deps: GatewayDeps): Promise<FastifyInstance> {
+  const app = createHttpServer({ logger: deps.logger });
+  await app.register(cors, {
+    origin: "*",
+    methods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
+    allowedHeaders: ["Accept", "Authorization", "Content-Type"],
+    exposedHeaders: ["Link"],
+    maxAge: 300,
+  });
+  await app.register(compress, { encodings: ["gzip"] });
+  await app.register(gatewayHealthRoute(deps));
+  await app.register(catalogueRoute(deps));
+  await app.register(
+    proxyRoutes([
+      { prefix: "/api/products", upstream: deps.productService, upstreamPrefix: "/products" },
+      // The merged view: the product service answers it from one query (CONTRACT.md §1).
+      {
+        prefix: "/api/products",
+        upstream: deps.productService,
+        upstreamPrefix: "/api/products",
+        paths: ["/:id"],
+        methods: ["GET"],
+      },
+      { prefix: "/products", upstream: deps.productService, upstreamPrefix: "/products" },
+      { prefix: "/api/inventory", upstream: deps.inventoryService, upstreamPrefix: "/inventory" },
+      { prefix: "/inventory", upstream: deps.inventoryService, upstreamPrefix: "/inventory" },
+    ]),
+  );
+  return app;
+}

@@ -1,0 +1,56 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { endToEndHeaders } from "../upstream/hop-headers.ts";
+import type { UpstreamService } from "../upstream/upstream-service.ts";
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export interface ProxyMount {
+  /** The path the gateway answers, e.g. `/api/products`. */
+  prefix: string;
+  upstream: UpstreamService;
+  /** What replaces the prefix upstream: `/products` for `/api/products`. */
+  upstreamPrefix: string;
+  /** Route patterns below the prefix; the prefix itself and its whole subtree by default. */
+  paths?: readonly string[];
+  methods?: readonly Method[];
+}
+
+const allMethods: readonly Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+async function forward(mount: ProxyMount, request: FastifyRequest, reply: FastifyReply) {
+  const upstreamUrl = mount.upstreamPrefix + request.url.slice(mount.prefix.length);
+  const response = await mount.upstream.request({
+    method: request.method,
+    path: upstreamUrl,
+    headers: { ...endToEndHeaders(request.headers), "x-request-id": request.id },
+    body: request.body instanceof Buffer && request.body.length > 0 ? request.body : undefined,
+  });
+  reply.code(response.status).headers(endToEndHeaders(response.headers));
+  return response.body;
+}
+
+/**
+ * Forwards whole subtrees to the owning service, bytes untouched: the service validates and
+ * answers, the gateway passes status, headers and body back.
+ */
+export function proxyRoutes(mounts: readonly ProxyMount[]) {
+  return async function proxy(app: FastifyInstance): Promise<void> {
+    // The gateway never interprets bodies it forwards.
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) =>
+      done(null, body),
+    );
+
+    for (const mount of mounts) {
+      const handler = (request: FastifyRequest, reply: FastifyReply) =>
+        forward(mount, request, reply);
+      for (const path of mount.paths ?? ["", "/*"]) {
+        app.route({
+          method: [...(mount.methods ?? allMethods)],
+          url: mount.prefix + path,
+          handler,
+        });
+      }
+    }
+  };
+}

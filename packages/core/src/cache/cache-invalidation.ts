@@ -1,0 +1,30 @@
+import { cacheKeys } from "./cache-keys.ts";
+
+/** Every key a product write can make stale (its stock row goes too when the product is deleted). */
+export function keysStaledByProductWrite(productId: number, removedInventoryId?: number): string[] {
+  const keys = [
+    cacheKeys.product(productId),
+    cacheKeys.productList(),
+    cacheKeys.mergedProduct(productId),
+    cacheKeys.catalogue(),
+  ];
+  if (removedInventoryId !== undefined) {
+    keys.push(
+      cacheKeys.inventory(removedInventoryId),
+      cacheKeys.inventoryByProduct(productId),
+      cacheKeys.inventoryList(),
+    );
+  }
+  return keys;
+}
+
+/** Every key a stock write can make stale, including the merged views of its product. */
+export function keysStaledByInventoryWrite(inventoryId: number, productId: number): string[] {
+  return [
+    cacheKeys.inventory(inventoryId),
+    cacheKeys.inventoryByProduct(productId),
+    cacheKeys.inventoryList(),
+    cacheKeys.mergedProduct(productId),
+    cacheKeys.catalogue(),
+  ];
+}

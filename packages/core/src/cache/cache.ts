@@ -1,0 +1,23 @@
+/**
+ * What core needs from a cache. Implementations never throw: a broken or absent cache behaves
+ * as an empty one, because the database is the source of truth.
+ */
+export interface Cache {
+  get(key: string): Promise<string | null>;
+  /**
+   * A token that changes on every invalidation. Read it before loading from the database and
+   * hand it to `setIfUnchanged`, so a slow reader cannot put back what a write just removed.
+   */
+  generation(): Promise<string>;
+  setIfUnchanged(key: string, value: string, ttlSeconds: number, generation: string): Promise<void>;
+  /** Removes the keys and moves the generation on, in that order of visibility. */
+  invalidate(keys: readonly string[]): Promise<void>;
+}
+
+/** A cache that never holds anything: for a process that cannot share one with its peers. */
+export const noCache: Cache = {
+  get: async () => null,
+  generation: async () => "0",
+  setIfUnchanged: async () => {},
+  invalidate: async () => {},
+};

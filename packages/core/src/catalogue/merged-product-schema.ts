@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { productSchema } from "../products/product-schemas.ts";
+
+export const stockSummarySchema = z.object({
+  quantity: z.number().int(),
+  warehouse: z.string().nullable(),
+});
+
+/** The gateway's view: a product plus its stock; `inventory` is absent when it has no stock row. */
+export const mergedProductSchema = productSchema.extend({
+  inventory: stockSummarySchema.optional(),
+});
+export type MergedProduct = z.infer<typeof mergedProductSchema>;

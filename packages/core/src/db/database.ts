@@ -1,0 +1,47 @@
+import type {
+  ColumnType,
+  Generated,
+  Insertable,
+  Kysely,
+  Selectable,
+  Transaction,
+  Updateable,
+} from "kysely";
+
+/** numeric(10,2) travels as a string from PostgreSQL and is accepted as a number on the way in. */
+type Numeric = ColumnType<string, number, number>;
+/** Defaults to now() on insert; selected as a Date. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface ProductsTable {
+  id: Generated<number>;
+  name: string;
+  description: string | null;
+  price: Numeric;
+  category: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InventoryTable {
+  id: Generated<number>;
+  product_id: number;
+  quantity: Generated<number>;
+  warehouse: string | null;
+  last_updated: Timestamp;
+}
+
+export interface Database {
+  products: ProductsTable;
+  inventory: InventoryTable;
+}
+
+export type ProductRow = Selectable<ProductsTable>;
+export type NewProductRow = Insertable<ProductsTable>;
+export type ProductRowUpdate = Updateable<ProductsTable>;
+export type InventoryRow = Selectable<InventoryTable>;
+export type NewInventoryRow = Insertable<InventoryTable>;
+export type InventoryRowUpdate = Updateable<InventoryTable>;
+
+/** Query functions take either the pool or a transaction: the caller owns the transaction. */
+export type Db = Kysely<Database> | Transaction<Database>;

@@ -1,0 +1,54 @@
+import type { AppError, FieldError } from "./app-error.ts";
+
+export const problemContentType = "application/problem+json";
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code?: string;
+  errors?: FieldError[];
+  instance?: string;
+}
+
+const titles: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  412: "Precondition Failed",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Content",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
+};
+
+export const titleOfStatus = (status: number): string => titles[status] ?? "Error";
+
+/** `about:blank` keeps `title` tied to the HTTP status, as RFC 9457 §4.2.1 intends. */
+export function problemDetails(
+  status: number,
+  detail: string,
+  extra: Pick<ProblemDetails, "code" | "errors" | "instance"> = {},
+): ProblemDetails {
+  const body: ProblemDetails = {
+    type: "about:blank",
+    title: titleOfStatus(status),
+    status,
+    detail,
+  };
+  if (extra.code !== undefined) body.code = extra.code;
+  if (extra.errors !== undefined) body.errors = extra.errors;
+  if (extra.instance !== undefined) body.instance = extra.instance;
+  return body;
+}
+
+export const problemOfAppError = (error: AppError, instance?: string): ProblemDetails =>
+  problemDetails(error.status, error.detail, { code: error.code, errors: error.errors, instance });

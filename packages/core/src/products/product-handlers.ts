@@ -1,0 +1,79 @@
+import { keysStaledByProductWrite } from "../cache/cache-invalidation.ts";
+import { cacheKeys, cacheTtl } from "../cache/cache-keys.ts";
+import { readThrough } from "../cache/read-through.ts";
+import { selectMergedProduct } from "../catalogue/catalogue-queries.ts";
+import type { MergedProduct } from "../catalogue/merged-product-schema.ts";
+import type { ServiceDeps } from "../deps.ts";
+import { badRequest, notFound } from "../errors/app-error.ts";
+import {
+  deleteProductRow,
+  insertProduct,
+  selectProduct,
+  selectProducts,
+  updateProductRow,
+} from "./product-queries.ts";
+import type { CreateProduct, Product, ProductChanges } from "./product-schemas.ts";
+
+const productNotFound = () => notFound("Product not found");
+
+export async function listProducts(
+  { db, cache }: ServiceDeps,
+  filter: { category?: string },
+): Promise<Product[]> {
+  // Category lists are not cached: one key per category could not be cleared by a write.
+  if (filter.category !== undefined) return selectProducts(db, filter);
+  const products = await readThrough(cache, cacheKeys.productList(), cacheTtl.list, () =>
+    selectProducts(db, {}),
+  );
+  return products ?? [];
+}
+
+export async function getProduct({ db, cache }: ServiceDeps, id: number): Promise<Product> {
+  const product = await readThrough(cache, cacheKeys.product(id), cacheTtl.entity, () =>
+    selectProduct(db, id),
+  );
+  if (product === undefined) throw productNotFound();
+  return product;
+}
+
+export async function getProductWithStock(
+  { db, cache }: ServiceDeps,
+  id: number,
+): Promise<MergedProduct> {
+  const merged = await readThrough(cache, cacheKeys.mergedProduct(id), cacheTtl.entity, () =>
+    selectMergedProduct(db, id),
+  );
+  if (merged === undefined) throw productNotFound();
+  return merged;
+}
+
+export async function createProduct(
+  { db, cache }: ServiceDeps,
+  input: CreateProduct,
+): Promise<Product> {
+  const product = await insertProduct(db, input);
+  await cache.invalidate(keysStaledByProductWrite(product.id));
+  return product;
+}
+
+export async function updateProduct(
+  { db, cache, clock }: ServiceDeps,
+  id: number,
+  changes: ProductChanges,
+): Promise<Product> {
+  if (Object.values(changes).every((value) => value === undefined)) {
+    throw badRequest("No fields to update");
+  }
+  const product = await updateProductRow(db, id, changes, clock());
+  if (product === undefined) throw productNotFound();
+  await cache.invalidate(keysStaledByProductWrite(id));
+  return product;
+}
+
+export async function deleteProduct({ db, cache }: ServiceDeps, id: number): Promise<void> {
+  const { deleted, inventoryId } = await db
+    .transaction()
+    .execute((trx) => deleteProductRow(trx, id));
+  if (!deleted) throw productNotFound();
+  await cache.invalidate(keysStaledByProductWrite(id, inventoryId));
+}

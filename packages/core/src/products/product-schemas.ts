@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { descriptionMaxLength, idParam, priceMax } from "../db/column-limits.ts";
+
+export const productSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  description: z.string().nullable(),
+  price: z.number(),
+  category: z.string().nullable(),
+});
+export type Product = z.infer<typeof productSchema>;
+
+const name = z
+  .string()
+  .max(255)
+  .refine((value) => value.trim().length > 0, "must not be empty");
+
+// Legacy (pydantic) also took a numeric string such as "19.99"; keep accepting it.
+const price = z
+  .union(
+    [
+      z.number(),
+      z
+        .string()
+        .regex(/^[0-9]+(\.[0-9]+)?$/)
+        .transform(Number),
+    ],
+    "is required and must be a number",
+  )
+  .pipe(z.number().min(0.01, "must be greater than 0").max(priceMax));
+
+const description = z.string().max(descriptionMaxLength).nullable();
+const category = z.string().max(100).nullable();
+
+export const createProductBody = z.object({
+  name,
+  price,
+  description: description.optional(),
+  category: category.optional(),
+});
+export type CreateProduct = z.infer<typeof createProductBody>;
+
+export const updateProductBody = z.object({
+  name: name.optional(),
+  price: price.optional(),
+  description: description.optional(),
+  category: category.optional(),
+});
+export type ProductChanges = z.infer<typeof updateProductBody>;
+
+export const productIdParams = z.object({ id: idParam });
+export const listProductsQuery = z.object({ category: z.string().max(100).optional() });

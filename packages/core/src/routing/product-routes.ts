@@ -1,0 +1,117 @@
+import { z } from "zod";
+import { mergedProductSchema } from "../catalogue/merged-product-schema.ts";
+import type { ServiceDeps } from "../deps.ts";
+import {
+  createProduct,
+  deleteProduct,
+  getProduct,
+  getProductWithStock,
+  listProducts,
+  updateProduct,
+} from "../products/product-handlers.ts";
+import {
+  createProductBody,
+  listProductsQuery,
+  productIdParams,
+  productSchema,
+  updateProductBody,
+} from "../products/product-schemas.ts";
+import { healthRoute } from "./health-route.ts";
+import { type AnyRoute, defineRoute } from "./route.ts";
+
+type Prefix = "/products" | "/api/products";
+
+function productRoutesAt(prefix: Prefix): AnyRoute<ServiceDeps>[] {
+  const tag = "products";
+  // Through the ALB, /api/products/{id} reaches this service: it answers the gateway's merged view.
+  const getById =
+    prefix === "/api/products"
+      ? defineRoute({
+          method: "GET",
+          path: `${prefix}/:id`,
+          summary: "Get a product with its stock",
+          tag,
+          params: productIdParams,
+          response: { status: 200, description: "The product", schema: mergedProductSchema },
+          handle: async ({ params }, deps: ServiceDeps) => ({
+            status: 200,
+            body: await getProductWithStock(deps, params.id),
+          }),
+        })
+      : defineRoute({
+          method: "GET",
+          path: `${prefix}/:id`,
+          summary: "Get a product",
+          tag,
+          params: productIdParams,
+          response: { status: 200, description: "The product", schema: productSchema },
+          handle: async ({ params }, deps: ServiceDeps) => ({
+            status: 200,
+            body: await getProduct(deps, params.id),
+          }),
+        });
+
+  return [
+    defineRoute({
+      method: "GET",
+      path: prefix,
+      summary: "List products, optionally of one category",
+      tag,
+      query: listProductsQuery,
+      response: {
+        status: 200,
+        description: "Products ordered by id",
+        schema: z.array(productSchema),
+      },
+      handle: async ({ query }, deps: ServiceDeps) => ({
+        status: 200,
+        body: await listProducts(deps, query),
+      }),
+    }),
+    getById,
+    defineRoute({
+      method: "POST",
+      path: prefix,
+      summary: "Create a product",
+      tag,
+      body: createProductBody,
+      response: { status: 201, description: "The created product", schema: productSchema },
+      handle: async ({ body }, deps: ServiceDeps) => ({
+        status: 201,
+        body: await createProduct(deps, body),
+      }),
+    }),
+    defineRoute({
+      method: "PUT",
+      path: `${prefix}/:id`,
+      summary: "Update some fields of a product",
+      tag,
+      params: productIdParams,
+      body: updateProductBody,
+      response: { status: 200, description: "The updated product", schema: productSchema },
+      handle: async ({ params, body }, deps: ServiceDeps) => ({
+        status: 200,
+        body: await updateProduct(deps, params.id, body),
+      }),
+    }),
+    defineRoute({
+      method: "DELETE",
+      path: `${prefix}/:id`,
+      summary: "Delete a product and its stock row",
+      tag,
+      params: productIdParams,
+      response: { status: 204, description: "Deleted" },
+      handle: async ({ params }, deps: ServiceDeps) => {
+        await deleteProduct(deps, params.id);
+        return { status: 204 };
+      },
+    }),
+  ];
+}
+
+/** The product service answers both prefixes, so the ALB may send either (CONTRACT.md §1). */
+export const productServiceRoutes: AnyRoute<ServiceDeps>[] = [
+  healthRoute<ServiceDeps>("product-service"),
+  ...productRoutesAt("/products"),
+  ...productRoutesAt("/api/products"),
+];
