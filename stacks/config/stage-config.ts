@@ -1,0 +1,199 @@
+import type { DeploySettings } from "./deploy-settings.ts";
+import { type ResourceNames, resourceNames } from "./resource-names.ts";
+
+export interface NetworkConfig {
+  readonly vpcCidr: string;
+  readonly availabilityZones: readonly [string, string];
+  /** One per AZ, in the order of `availabilityZones`. */
+  readonly publicSubnetCidrs: readonly [string, string];
+  readonly privateSubnetCidrs: readonly [string, string];
+  /** 1 shares a NAT across AZs (legacy dev); 2 keeps each AZ's egress alive on its own. */
+  readonly natGateways: 1 | 2;
+  readonly flowLogRetentionDays: number;
+}
+
+export interface TargetHealthCheckConfig {
+  readonly path: string;
+  readonly intervalSeconds: number;
+  readonly timeoutSeconds: number;
+  readonly healthyThreshold: number;
+  readonly unhealthyThreshold: number;
+}
+
+export interface ServiceConfig {
+  readonly cpu: number;
+  readonly memoryMiB: number;
+  readonly desiredCount: number;
+  readonly minCapacity: number;
+  readonly maxCapacity: number;
+  readonly cpuTargetPercent: number;
+  readonly memoryTargetPercent: number;
+  readonly healthCheckGracePeriodSeconds: number;
+  readonly minHealthyPercent: number;
+  readonly maxHealthyPercent: number;
+  /** SIGTERM → SIGKILL: the services drain within 10 s, plus a margin. */
+  readonly stopTimeoutSeconds: number;
+  /** In-flight requests get this long after a target leaves the ALB, before ECS sends SIGTERM. */
+  readonly deregistrationDelaySeconds: number;
+  readonly targetHealthCheck: TargetHealthCheckConfig;
+  readonly imageTag: string;
+  readonly logRetentionDays: number;
+}
+
+/** dev keeps legacy's shape: PostgreSQL and Redis as containers inside the task. */
+export interface SidecarDataConfig {
+  readonly kind: "sidecars";
+  readonly databaseName: string;
+  readonly databaseUser: string;
+  readonly redisImage: string;
+}
+
+/** prod: RDS PostgreSQL Multi-AZ and ElastiCache Redis; the task runs only the services. */
+export interface ManagedDataConfig {
+  readonly kind: "managed";
+  readonly databaseName: string;
+  readonly databaseUser: string;
+  readonly postgresVersion: "15";
+  readonly databaseInstanceType: string;
+  readonly allocatedStorageGiB: number;
+  readonly backupRetentionDays: number;
+  readonly cacheNodeType: string;
+}
+
+export type DataConfig = SidecarDataConfig | ManagedDataConfig;
+
+export interface EdgeConfig {
+  /** WAF web ACL with AWS's common rule set and a per-IP rate rule; absent: no WAF. */
+  readonly waf?: { readonly requestsPerFiveMinutesPerIp: number };
+  readonly certificateArn?: string;
+  readonly publicHostname?: string;
+  readonly accessLogRetentionDays: number;
+}
+
+export interface AlarmConfig {
+  readonly cpuPercent: number;
+  readonly memoryPercent: number;
+  readonly unhealthyHosts: number;
+  readonly target5xxCount: number;
+  readonly periodSeconds: number;
+  readonly evaluationPeriods: number;
+}
+
+export interface MonitoringConfig {
+  readonly alertEmail: string;
+  readonly alarms: AlarmConfig;
+  readonly syntheticCheckEveryMinutes: number;
+}
+
+export interface StageConfig {
+  readonly stage: string;
+  readonly region: string;
+  readonly names: ResourceNames;
+  readonly network: NetworkConfig;
+  readonly service: ServiceConfig;
+  readonly data: DataConfig;
+  readonly edge: EdgeConfig;
+  readonly monitoring: MonitoringConfig;
+  /** Writes need an API key from Secrets Manager (`API_KEYS`). */
+  readonly requireApiKeys: boolean;
+}
+
+export const region = "us-east-1";
+const drainSeconds = 10;
+const shutdownMarginSeconds = 5;
+
+const legacyNetwork: NetworkConfig = {
+  vpcCidr: "10.0.0.0/16",
+  availabilityZones: ["us-east-1a", "us-east-1b"],
+  publicSubnetCidrs: ["10.0.1.0/24", "10.0.2.0/24"],
+  privateSubnetCidrs: ["10.0.11.0/24", "10.0.12.0/24"],
+  natGateways: 1,
+  flowLogRetentionDays: 30,
+};
+
+const legacyService: Omit<ServiceConfig, "imageTag"> = {
+  cpu: 2048,
+  memoryMiB: 4096,
+  desiredCount: 1,
+  minCapacity: 1,
+  maxCapacity: 4,
+  cpuTargetPercent: 70,
+  memoryTargetPercent: 80,
+  healthCheckGracePeriodSeconds: 300,
+  minHealthyPercent: 100,
+  maxHealthyPercent: 200,
+  stopTimeoutSeconds: drainSeconds + shutdownMarginSeconds,
+  deregistrationDelaySeconds: drainSeconds + shutdownMarginSeconds,
+  // Legacy polled every 60 s; 30 s finds a dead target twice as fast at no cost.
+  targetHealthCheck: {
+    path: "/health",
+    intervalSeconds: 30,
+    timeoutSeconds: 10,
+    healthyThreshold: 2,
+    unhealthyThreshold: 3,
+  },
+  logRetentionDays: 7,
+};
+
+const legacyAlarms: AlarmConfig = {
+  cpuPercent: 80,
+  memoryPercent: 80,
+  unhealthyHosts: 0,
+  target5xxCount: 10,
+  periodSeconds: 300,
+  evaluationPeriods: 2,
+};
+
+/** dev reproduces the legacy deployment; so does any personal stage used with `sst dev`. */
+function devLikeConfig(stage: string, settings: DeploySettings): StageConfig {
+  return {
+    stage,
+    region,
+    names: resourceNames(stage),
+    network: legacyNetwork,
+    service: { ...legacyService, imageTag: settings.imageTag },
+    data: {
+      kind: "sidecars",
+      databaseName: "microservices_db",
+      databaseUser: "postgres",
+      redisImage: "redis:7-alpine",
+    },
+    edge: {
+      certificateArn: settings.certificateArn,
+      publicHostname: settings.publicHostname,
+      accessLogRetentionDays: 30,
+    },
+    monitoring: {
+      alertEmail: settings.alertEmail,
+      alarms: legacyAlarms,
+      syntheticCheckEveryMinutes: 5,
+    },
+    requireApiKeys: false,
+  };
+}
+
+function prodConfig(settings: DeploySettings): StageConfig {
+  const dev = devLikeConfig("prod", settings);
+  return {
+    ...dev,
+    network: { ...dev.network, natGateways: 2, flowLogRetentionDays: 90 },
+    service: { ...dev.service, desiredCount: 2, minCapacity: 2, maxCapacity: 8 },
+    data: {
+      kind: "managed",
+      databaseName: "microservices_db",
+      databaseUser: "stockwiz",
+      postgresVersion: "15",
+      databaseInstanceType: "t4g.medium",
+      allocatedStorageGiB: 50,
+      backupRetentionDays: 14,
+      cacheNodeType: "cache.t4g.small",
+    },
+    edge: { ...dev.edge, waf: { requestsPerFiveMinutesPerIp: 2000 }, accessLogRetentionDays: 90 },
+    requireApiKeys: true,
+  };
+}
+
+/** The one place stage names map to settings. */
+export function stageConfigFor(stage: string, settings: DeploySettings): StageConfig {
+  return stage === "prod" ? prodConfig(settings) : devLikeConfig(stage, settings);
+}

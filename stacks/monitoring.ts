@@ -1,0 +1,50 @@
+import path from "node:path";
+import { type StackContext, use } from "sst/constructs";
+import { useStackSettings } from "./config/stack-settings.ts";
+import { AlertTopic } from "./constructs/alert-topic.ts";
+import { esbuildLambdaCode } from "./constructs/esbuild-lambda-code.ts";
+import { ServiceAlarms } from "./constructs/service-alarms.ts";
+import { ServiceDashboard } from "./constructs/service-dashboard.ts";
+import { SyntheticCheck } from "./constructs/synthetic-check.ts";
+import { Service } from "./service.ts";
+
+/** Alarms to the `<stage>-alerts` topic, the dashboard, and the scheduled synthetic check. */
+export function Monitoring({ stack, app }: StackContext) {
+  const { config, rootDir } = useStackSettings(app);
+  const { names, monitoring } = config;
+  const { service, loadBalancer, targetGroups, publicUrl } = use(Service);
+
+  const { topic } = new AlertTopic(stack, "Alerts", {
+    topicName: names.alertsTopic,
+    emailAddress: monitoring.alertEmail,
+  });
+  const check = new SyntheticCheck(stack, "SyntheticCheck", {
+    code: esbuildLambdaCode({
+      packageDir: path.join(rootDir, "packages/synthetic-check"),
+      entry: "src/lambda.ts",
+      target: "node22",
+    }),
+    baseUrl: publicUrl,
+    namespace: names.metricNamespace,
+    everyMinutes: monitoring.syntheticCheckEveryMinutes,
+  });
+  const { alarms } = new ServiceAlarms(stack, "Alarms", {
+    namePrefix: names.service,
+    service,
+    loadBalancer,
+    targetGroups,
+    syntheticHealth: check.healthMetric,
+    thresholds: monitoring.alarms,
+    topic,
+  });
+  new ServiceDashboard(stack, "Dashboard", {
+    dashboardName: names.dashboard,
+    service,
+    loadBalancer,
+    targetGroups,
+    syntheticHealth: check.healthMetric,
+    syntheticResponseTime: check.responseTimeMetric,
+    alarms,
+  });
+  return { topic };
+}

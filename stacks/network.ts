@@ -1,0 +1,27 @@
+import type { StackContext } from "sst/constructs";
+import { useStackSettings } from "./config/stack-settings.ts";
+import { ServiceSecurityGroups } from "./constructs/service-security-groups.ts";
+import { TwoTierVpc } from "./constructs/two-tier-vpc.ts";
+
+/** The VPC, its subnets and NAT, and the security groups between the ALB and the tasks. */
+export function Network({ stack, app }: StackContext) {
+  const { config } = useStackSettings(app);
+  const { network, names } = config;
+  const { vpc } = new TwoTierVpc(stack, "Network", {
+    vpcName: names.vpc,
+    cidr: network.vpcCidr,
+    availabilityZones: network.availabilityZones,
+    publicSubnetCidrs: network.publicSubnetCidrs,
+    privateSubnetCidrs: network.privateSubnetCidrs,
+    natGateways: network.natGateways,
+    flowLogRetentionDays: network.flowLogRetentionDays,
+  });
+  const ports = Object.values(names.appServices).map((service) => service.port);
+  const securityGroups = new ServiceSecurityGroups(stack, "SecurityGroups", {
+    vpc,
+    namePrefix: config.stage,
+    listenerPorts: [80, 443],
+    containerPortRange: { from: Math.min(...ports), to: Math.max(...ports) },
+  });
+  return { vpc, securityGroups };
+}

@@ -1,0 +1,26 @@
+import { Aspects } from "aws-cdk-lib";
+import { AwsSolutionsChecks } from "cdk-nag";
+import type { App } from "sst/constructs";
+import { provideStackSettings, type StackSettings } from "./config/stack-settings.ts";
+import { Data } from "./data.ts";
+import { Monitoring } from "./monitoring.ts";
+import { suppressSstCustomResourceHandlers } from "./nag/sst-custom-resource-handler.ts";
+import { Network } from "./network.ts";
+import { Registry } from "./registry.ts";
+import { Service } from "./service.ts";
+
+/** Every stack of StockWiz, in dependency order, for one app and stage. */
+export function registerStacks(app: App, settings: StackSettings): void {
+  const { config } = settings;
+  if (app.region !== config.region) {
+    throw new Error(`StockWiz deploys to ${config.region}, not ${app.region}`);
+  }
+  // Answer the availability-zone lookup up front: synthesis then needs no AWS account.
+  app.node.setContext(`availability-zones:account=${app.account}:region=${app.region}`, [
+    ...config.network.availabilityZones,
+  ]);
+  provideStackSettings(app, settings);
+  app.stack(Network).stack(Registry).stack(Data).stack(Service).stack(Monitoring);
+  suppressSstCustomResourceHandlers(app);
+  Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
+}
