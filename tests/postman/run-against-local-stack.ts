@@ -1,0 +1,50 @@
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startLocalStack } from "./local-stack.ts";
+import { runCollection } from "./run-collection.ts";
+import { waitForHealthy } from "./wait-for-healthy.ts";
+
+// Starts the whole stack on ports of its own with a fresh data folder, runs
+// the Postman collection against it, stops it and fails on any failure.
+// Non-default ports, so a stack a developer already runs is left alone.
+const ports = { gateway: 18000, productService: 18001, inventoryService: 18002 };
+const here = import.meta.dirname;
+const artifacts = join(here, "..", "..", "test-artifacts");
+await mkdir(artifacts, { recursive: true });
+const dataDir = await mkdtemp(join(tmpdir(), "stockwiz-postman-"));
+const logFile = join(artifacts, "postman-local-stack.log");
+
+const stack = startLocalStack({ ports, dataDir, logFile });
+let exitCode = 1;
+try {
+  await waitForHealthy({
+    url: `http://127.0.0.1:${ports.gateway}/health`,
+    // First start migrates and seeds an empty embedded database.
+    deadlineMs: 120_000,
+    stillRunning: () => !stack.hasExited(),
+  });
+  const result = await runCollection({
+    collection: join(here, "stockwiz.postman_collection.json"),
+    environment: join(here, "local.postman_environment.json"),
+    variables: {
+      base_url: `http://127.0.0.1:${ports.gateway}`,
+      product_service_url: `http://127.0.0.1:${ports.productService}`,
+      inventory_service_url: `http://127.0.0.1:${ports.inventoryService}`,
+    },
+    junitFile: join(artifacts, "postman-local.xml"),
+  });
+  if (result.otherFailures > 0)
+    console.error(`${result.otherFailures} request(s) or script(s) failed outright`);
+  console.log(`postman: ${result.passed} passed, ${result.failed} failed`);
+  exitCode = result.failed === 0 && result.otherFailures === 0 ? 0 : 1;
+} catch (error) {
+  console.error(`postman: ${(error as Error).message}`);
+  console.error(
+    `last lines of ${logFile}:\n${(await readFile(logFile, "utf8")).split("\n").slice(-30).join("\n")}`,
+  );
+} finally {
+  console.log(`local stack stopped (${await stack.stop()})`);
+  await rm(dataDir, { recursive: true, force: true });
+}
+process.exitCode = exitCode;
