@@ -9,6 +9,7 @@ export async function waitForHealthy(options: {
   readonly url: string;
   readonly deadlineMs: number;
   readonly stillRunning: () => boolean;
+  readonly pollMs?: number;
 }): Promise<void> {
   const giveUpAt = Date.now() + options.deadlineMs;
   let lastSeen = "no answer yet";
@@ -23,7 +24,7 @@ export async function waitForHealthy(options: {
     } catch (error) {
       lastSeen = (error as Error).message;
     }
-    await sleep(500);
+    await sleep(options.pollMs ?? 500);
   }
   throw new Error(`${options.url} was not healthy in ${options.deadlineMs / 1000}s (${lastSeen})`);
 }
