@@ -1,4 +1,4 @@
-import { redisUrl, serviceEnvSchema } from "@stockwiz/adapters";
+import { cacheEnvSchema, serviceEnvSchema } from "@stockwiz/adapters";
 import { z } from "zod";
 
 const serviceUrl = z.url({ protocol: /^https?$/ });
@@ -8,6 +8,6 @@ export const gatewayEnvSchema = serviceEnvSchema(8000).extend({
   INVENTORY_SERVICE_URL: serviceUrl.default("http://localhost:8002"),
   /** Longest wait for an upstream answer before the gateway says 504. */
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
-  REDIS_URL: redisUrl.optional(),
+  ...cacheEnvSchema.shape,
 });
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;

@@ -1,4 +1,9 @@
-import { createLogger, createRedisCache, parseEnv, serveUntilSignal } from "@stockwiz/adapters";
+import {
+  connectConfiguredCache,
+  createLogger,
+  parseEnv,
+  serveUntilSignal,
+} from "@stockwiz/adapters";
 import { noCache } from "@stockwiz/core";
 import { buildGatewayApp } from "./build-gateway-app.ts";
 import { gatewayEnvSchema } from "./gateway-config.ts";
@@ -8,7 +13,7 @@ import { UpstreamService } from "./upstream/upstream-service.ts";
 export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const config = parseEnv(gatewayEnvSchema, env);
   const logger = createLogger({ level: config.LOG_LEVEL, name: "api-gateway" });
-  const redis = config.REDIS_URL ? createRedisCache({ url: config.REDIS_URL }, logger) : undefined;
+  const redis = connectConfiguredCache(config, logger);
   const productService = new UpstreamService(
     "product-service",
     config.PRODUCT_SERVICE_URL,

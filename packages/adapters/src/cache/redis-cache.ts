@@ -1,5 +1,6 @@
 import type { Cache } from "@stockwiz/core";
 import { Redis } from "ioredis";
+import type { CacheEnv } from "../config/store-config.ts";
 import type { Logger } from "../logger.ts";
 
 const generationKey = "cache-generation";
@@ -117,3 +118,9 @@ export function createRedisCache(options: RedisCacheOptions, logger: Logger): Re
     },
   };
 }
+
+/** The shared Redis cache when REDIS_URL is set. */
+export const connectConfiguredCache = (env: CacheEnv, logger: Logger): RedisCache | undefined =>
+  env.REDIS_URL === undefined
+    ? undefined
+    : createRedisCache({ url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX }, logger);

@@ -3,15 +3,24 @@ import { z } from "zod";
 const port = z.coerce.number().int().min(1).max(65_535);
 
 /** REDIS_URL as legacy took it: `redis://host:6379` or a bare `host:6379`. */
-export const redisUrl = z
+const redisUrl = z
   .string()
   .min(1)
   .transform((value) => (/^rediss?:\/\//.test(value) ? value : `redis://${value}`))
   .pipe(z.url({ protocol: /^rediss?$/ }));
 
+/** The shared cache; unset REDIS_URL means no shared cache. */
+export const cacheEnvSchema = z.object({
+  REDIS_URL: redisUrl.optional(),
+  /** Namespaces the keys, so several StockWiz deployments (or test runs) can share one Redis. */
+  REDIS_KEY_PREFIX: z.string().min(1).max(64).default("stockwiz:"),
+});
+export type CacheEnv = z.infer<typeof cacheEnvSchema>;
+
 /** The stores a service talks to, from DATABASE_URL or the legacy DB_* variables. */
 export const storeEnvSchema = z
   .object({
+    ...cacheEnvSchema.shape,
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     DB_USER: z.string().min(1).default("admin"),
     DB_PASSWORD: z.string().optional(),
@@ -19,7 +28,6 @@ export const storeEnvSchema = z
     DB_PORT: port.default(5432),
     DB_NAME: z.string().min(1).default("microservices_db"),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
-    REDIS_URL: redisUrl.optional(),
     STOCKWIZ_DATA_DIR: z.string().min(1).default("./.data"),
   })
   .superRefine((env, ctx) => {

@@ -1,5 +1,5 @@
 import { type Cache, noCache, type ServiceDeps } from "@stockwiz/core";
-import { createRedisCache } from "../cache/redis-cache.ts";
+import { connectConfiguredCache } from "../cache/redis-cache.ts";
 import { databaseTarget, type StoreEnv } from "../config/store-config.ts";
 import { openDatabase } from "../database/open-database.ts";
 import type { Logger } from "../logger.ts";
@@ -23,8 +23,7 @@ export async function openStores(
   options: OpenStoresOptions = {},
 ): Promise<OpenStores> {
   const db = await openDatabase(databaseTarget(env), logger);
-  const redis =
-    env.REDIS_URL === undefined ? undefined : createRedisCache({ url: env.REDIS_URL }, logger);
+  const redis = connectConfiguredCache(env, logger);
   const cache = redis?.cache ?? options.fallbackCache ?? noCache;
   return {
     deps: { db, cache, clock: () => new Date() },

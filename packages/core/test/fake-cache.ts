@@ -1,0 +1,19 @@
+import type { Cache } from "../src/index.ts";
+
+/** A Map-backed cache with the generation rule, to watch what core asks of a cache. */
+export function fakeCache(): Cache & { entries: Map<string, string> } {
+  const entries = new Map<string, string>();
+  let generation = 0;
+  return {
+    entries,
+    get: async (key) => entries.get(key) ?? null,
+    generation: async () => String(generation),
+    setIfUnchanged: async (key, value, _ttl, seen) => {
+      if (seen === String(generation)) entries.set(key, value);
+    },
+    invalidate: async (keys) => {
+      for (const key of keys) entries.delete(key);
+      generation += 1;
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it, vi } from "vitest";
+import { readThrough } from "../src/index.ts";
+import { fakeCache } from "./fake-cache.ts";
+
+describe("readThrough", () => {
+  it("when the key is cached then the loader is not called", async () => {
+    const cache = fakeCache();
+    cache.entries.set("k", JSON.stringify({ n: 1 }));
+    const load = vi.fn(async () => ({ n: 2 }));
+    expect(await readThrough(cache, "k", 60, load)).toEqual({ n: 1 });
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it("when the key is missing then the loaded value is cached", async () => {
+    const cache = fakeCache();
+    expect(await readThrough(cache, "k", 60, async () => ({ n: 2 }))).toEqual({ n: 2 });
+    expect(cache.entries.get("k")).toBe('{"n":2}');
+  });
+
+  it("when nothing is found then nothing is cached, so a later create is seen", async () => {
+    const cache = fakeCache();
+    expect(await readThrough(cache, "k", 60, async () => undefined)).toBeUndefined();
+    expect(cache.entries.has("k")).toBe(false);
+  });
+
+  it("when a write invalidates while the reader loads then the old value is not put back", async () => {
+    const cache = fakeCache();
+    const value = await readThrough(cache, "k", 60, async () => {
+      await cache.invalidate(["k"]); // the write lands between the reader's query and its fill
+      return { price: "old" };
+    });
+    expect(value).toEqual({ price: "old" });
+    expect(cache.entries.has("k")).toBe(false);
+  });
+
+  it("when refresh is asked then the cached copy is skipped and replaced", async () => {
+    const cache = fakeCache();
+    cache.entries.set("k", '"stale"');
+    expect(await readThrough(cache, "k", 60, async () => "fresh", { refresh: true })).toBe("fresh");
+    expect(cache.entries.get("k")).toBe('"fresh"');
+  });
+});

@@ -1,0 +1,44 @@
+import {
+  createLogger,
+  createMemoryCache,
+  type OpenStores,
+  openStores,
+  parseEnv,
+  storeEnvSchema,
+} from "@stockwiz/adapters";
+import type { Cache } from "@stockwiz/core";
+import { createTestDatabase } from "./test-database.ts";
+
+export type StoreKind = "embedded" | "postgres";
+export const storeKinds: StoreKind[] = ["embedded", "postgres"];
+
+export const silentLogger = createLogger({ level: "silent", name: "test" });
+
+/**
+ * Real stores for a test: PGlite in memory, or a fresh database on the machine's PostgreSQL;
+ * migrated and seeded like production.
+ */
+export async function openTestStores(
+  kind: StoreKind,
+  cache: Cache = createMemoryCache(),
+): Promise<OpenStores> {
+  if (kind === "embedded") {
+    const env = parseEnv(storeEnvSchema, { STOCKWIZ_DATA_DIR: "memory://" });
+    return openStores(env, silentLogger, { fallbackCache: cache });
+  }
+  const database = await createTestDatabase();
+  const stores = await openStores(
+    parseEnv(storeEnvSchema, { DATABASE_URL: database.url }),
+    silentLogger,
+    {
+      fallbackCache: cache,
+    },
+  );
+  return {
+    deps: stores.deps,
+    close: async () => {
+      await stores.close();
+      await database.drop();
+    },
+  };
+}
