@@ -1,0 +1,230 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LaunchedChromium, launchChromium } from "./launch-chromium.ts";
+import { type RunningStockWiz, startStockWiz } from "./start-stockwiz.ts";
+
+const screenshotPath = fileURLToPath(
+  new URL("../../test-artifacts/dashboard.png", import.meta.url),
+);
+
+// Non-default ports, so a developer's own `npm start` can keep running.
+const ports = { gateway: 28000, productService: 28001, inventoryService: 28002 };
+
+const seed = [
+  { name: "Laptop Dell XPS 13", badge: "50 medium" },
+  { name: "Mouse Logitech MX Master", badge: "150 high" },
+  { name: "Teclado Mecánico", badge: "75 medium" },
+  { name: "Monitor 4K", badge: "30 medium" },
+  { name: "Webcam HD", badge: "100 high" },
+];
+
+let stack: RunningStockWiz | undefined;
+let chromium: LaunchedChromium | undefined;
+const offOriginRequests: string[] = [];
+
+async function openDashboard(viewport?: { width: number; height: number }): Promise<Page> {
+  if (!stack || !chromium) throw new Error("the stack and the browser start in beforeAll");
+  const { baseUrl } = stack;
+  const page = await chromium.context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  page.on("request", (request) => {
+    const url = request.url();
+    if (!url.startsWith(`${baseUrl}/`) && !url.startsWith("data:")) offOriginRequests.push(url);
+  });
+  // Deleting asks for confirmation with the browser's own dialog.
+  page.on("dialog", (dialog) => void dialog.accept());
+  await page.goto(`${baseUrl}/`);
+  return page;
+}
+
+const productRow = (page: Page, name: string) =>
+  page
+    .locator("#panel-products tbody tr")
+    .filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+
+const firstRowHeader = (page: Page, name: string) =>
+  page.locator("#panel-products tbody tr:first-child th", { hasText: name });
+
+const card = (page: Page, testId: string, value: string) =>
+  page.getByTestId(testId).locator(".card__value").getByText(value, { exact: true });
+
+describe("dashboard in Chromium against the real stack", () => {
+  beforeAll(async () => {
+    stack = startStockWiz(ports);
+    chromium = await launchChromium();
+    await stack.ready;
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await stack?.stop();
+  });
+
+  it("when opened on a fresh stack, then shows the five seed products, their stock levels and the totals", async () => {
+    const page = await openDashboard();
+
+    for (const { name, badge } of seed) {
+      await expect(productRow(page, name).locator(".badge").textContent()).resolves.toBe(badge);
+    }
+    await card(page, "total-products", "5").waitFor();
+    await card(page, "units-in-stock", "405").waitFor();
+    // Low means under 30 units: Monitor 4K, at exactly 30, is medium.
+    await card(page, "low-stock", "0").waitFor();
+    await expect(
+      page.getByRole("img", { name: /Units in stock\. Mouse Logitech MX Master: 150/ }).count(),
+    ).resolves.toBe(1);
+
+    await mkdir(path.dirname(screenshotPath), { recursive: true });
+    await page.screenshot({ path: screenshotPath, fullPage: true });
+    expect(offOriginRequests).toEqual([]);
+    await page.close();
+  });
+
+  it("when searching and sorting, then the products table follows", async () => {
+    const page = await openDashboard();
+    const rowHeaders = page.locator("#panel-products tbody th");
+    await productRow(page, "Webcam HD").waitFor();
+
+    await page.getByLabel("Search by name").fill("mecanico");
+    await productRow(page, "Webcam HD").waitFor({ state: "detached" });
+    await expect(rowHeaders.allTextContents()).resolves.toEqual(["Teclado Mecánico"]);
+
+    await page.getByLabel("Search by name").fill("");
+    const sortByStock = page
+      .locator("#panel-products thead")
+      .getByRole("button", { name: "Stock" });
+    await sortByStock.click();
+    await firstRowHeader(page, "Monitor 4K").waitFor();
+    await expect(sortByStock.locator("..").getAttribute("aria-sort")).resolves.toBe("ascending");
+    await sortByStock.click();
+    await firstRowHeader(page, "Mouse Logitech MX Master").waitFor();
+    await page.close();
+  });
+
+  it("when the API refuses a price, then its message shows next to the Price field and nothing is added", async () => {
+    const page = await openDashboard();
+    await productRow(page, "Webcam HD").waitFor();
+
+    await page.getByRole("button", { name: "Add product" }).click();
+    const dialog = page.getByRole("dialog", { name: "Add a product" });
+    await dialog.getByLabel("Name").fill("E2E Refused Price");
+    await dialog.getByLabel("Price (USD)").fill("-5");
+    await dialog.getByRole("button", { name: "Add product" }).click();
+
+    const priceError = dialog.locator("#product-price-error");
+    await priceError.waitFor();
+    expect((await priceError.textContent())?.trim()).not.toBe("");
+    const priceInput = dialog.getByLabel("Price (USD)");
+    await expect(priceInput.getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect(priceInput.getAttribute("aria-describedby")).resolves.toContain(
+      "product-price-error",
+    );
+    await expect(dialog.locator("#product-name-error").count()).resolves.toBe(0);
+
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await page.reload();
+    await productRow(page, "Webcam HD").waitFor();
+    await expect(productRow(page, "E2E Refused Price").count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it("when a product is added, stocked, edited, adjusted and deleted, then the tables and totals follow", async () => {
+    const page = await openDashboard();
+    const name = "E2E Desk Mat";
+    const row = productRow(page, name);
+    await productRow(page, "Webcam HD").waitFor();
+
+    // Added with the keyboard only: the dialog opens on Name, Tab moves on, Enter saves.
+    await page.getByRole("button", { name: "Add product" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction("document.activeElement?.id === 'product-name'");
+    await page.keyboard.type(name);
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("19.90");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Accessories");
+    await page.keyboard.press("Enter");
+    await expect(row.locator(".badge").textContent()).resolves.toBe("No stock row");
+    await card(page, "total-products", "6").waitFor();
+    await card(page, "low-stock", "1").waitFor();
+
+    await row.getByRole("button", { name: `Add stock of ${name}` }).click();
+    const stockDialog = page.getByRole("dialog", { name: "Add a stock row" });
+    await stockDialog.getByLabel("Quantity").fill("12");
+    await stockDialog.getByLabel("Warehouse").fill("Warehouse C");
+    await stockDialog.getByRole("button", { name: "Add stock row" }).click();
+    await row.locator(".badge").getByText("12 low").waitFor();
+    await card(page, "units-in-stock", "417").waitFor();
+
+    await row.getByRole("button", { name: `Edit ${name}` }).click();
+    const editDialog = page.getByRole("dialog", { name: `Edit ${name}` });
+    await editDialog.getByLabel("Price (USD)").fill("24.50");
+    await editDialog.getByRole("button", { name: "Save changes" }).click();
+    await row.getByRole("cell", { name: "$24.50" }).waitFor();
+
+    await row.getByRole("button", { name: `Adjust stock of ${name}` }).click();
+    const adjustDialog = page.getByRole("dialog", { name: `Adjust stock of ${name}` });
+    await adjustDialog.getByLabel("Units").fill("40");
+    await adjustDialog.getByLabel("Reason").fill("delivery received");
+    await adjustDialog.getByRole("button", { name: "+ Add units" }).click();
+    await row.locator(".badge").getByText("52 medium").waitFor();
+    await card(page, "low-stock", "0").waitFor();
+
+    await page.getByRole("tab", { name: "Inventory" }).click();
+    const stockRow = page
+      .locator("#panel-inventory tbody tr")
+      .filter({ has: page.getByRole("rowheader", { name }) });
+    await stockRow.getByRole("button", { name: `Edit stock of ${name}` }).click();
+    const editStockDialog = page.getByRole("dialog", { name: `Edit stock of ${name}` });
+    await editStockDialog.getByLabel("Quantity").fill("60");
+    await editStockDialog.getByRole("button", { name: "Save changes" }).click();
+    await stockRow.locator(".badge").getByText("60 medium").waitFor();
+    await stockRow.getByRole("button", { name: `Delete stock row of ${name}` }).click();
+    await stockRow.waitFor({ state: "detached" });
+
+    await page.getByRole("tab", { name: "Products" }).click();
+    await row.locator(".badge").getByText("No stock row").waitFor();
+    await row.getByRole("button", { name: `Delete ${name}` }).click();
+    await row.waitFor({ state: "detached" });
+    await card(page, "total-products", "5").waitFor();
+    await card(page, "units-in-stock", "405").waitFor();
+    await page.close();
+  });
+
+  it("when the gateway answers 502 for products, then the page says the service is down instead of showing an empty table", async () => {
+    const page = await openDashboard();
+    // The all-in-one stack cannot lose one service alone, so the gateway's 502 answer is played here.
+    await page.route("**/api/products-full*", (route) =>
+      route.fulfill({
+        status: 502,
+        contentType: "application/problem+json",
+        body: JSON.stringify({
+          type: "about:blank",
+          title: "Bad Gateway",
+          status: 502,
+          detail: "product-service is unreachable",
+        }),
+      }),
+    );
+    await page.reload();
+
+    const alert = page
+      .getByRole("alert")
+      .filter({ hasText: "Products are unavailable right now." });
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain("HTTP 502");
+    await page.close();
+  });
+
+  it("when opened at phone width, then nothing overflows sideways", async () => {
+    const page = await openDashboard({ width: 390, height: 844 });
+    await productRow(page, "Webcam HD").waitFor();
+
+    const pageWidth = await page.evaluate("document.documentElement.scrollWidth");
+    expect(pageWidth).toBeLessThanOrEqual(390);
+    await page.close();
+  });
+});
