@@ -46,5 +46,8 @@ export class ContainerRepository extends Construct {
         },
       ],
     });
+    // CDK leaves AES256 implicit (it is ECR's default); state it so the template says what we mean.
+    const cfnRepository = this.repository.node.defaultChild as ecr.CfnRepository;
+    cfnRepository.encryptionConfiguration = { encryptionType: "AES256" };
   }
 }
