@@ -1,0 +1,99 @@
+import { expect } from "vitest";
+import { freePorts } from "./free-ports.ts";
+import { newRedisKeyPrefix, redisUrl, removeCacheKeys } from "./scratch-cache.ts";
+import { createScratchDatabase, type ScratchDatabase } from "./scratch-database.ts";
+import {
+  type ProcessExit,
+  type ServiceName,
+  type ServiceProcess,
+  spawnService,
+  waitForHealth,
+} from "./service-process.ts";
+
+export interface E2eStack {
+  readonly database: ScratchDatabase;
+  readonly redisKeyPrefix: string;
+  readonly gateway: ServiceProcess;
+  readonly productService: ServiceProcess;
+  readonly inventoryService: ServiceProcess;
+}
+
+export interface E2eStackOptions {
+  /** `info` when a test reads the services' request logs; `warn` keeps runs quiet. */
+  logLevel?: "warn" | "info";
+}
+
+const servicesOf = (stack: E2eStack): ServiceProcess[] => [
+  stack.gateway,
+  stack.productService,
+  stack.inventoryService,
+];
+
+/**
+ * The three services as separate processes on a fresh database and the real Redis (a key
+ * prefix of their own), started together as ECS would, and healthy when this resolves.
+ */
+export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eStack> {
+  const database = await createScratchDatabase();
+  const redisKeyPrefix = newRedisKeyPrefix();
+  const [gatewayPort, productPort, inventoryPort] = await freePorts(3);
+  const common = {
+    LOG_LEVEL: options.logLevel ?? "warn",
+    REDIS_URL: redisUrl,
+    REDIS_KEY_PREFIX: redisKeyPrefix,
+  };
+  const stores = { ...common, DATABASE_URL: database.url };
+  const productService = spawnService("product-service", productPort as number, stores);
+  const inventoryService = spawnService("inventory-service", inventoryPort as number, stores);
+  const gateway = spawnService("api-gateway", gatewayPort as number, {
+    ...common,
+    PRODUCT_SERVICE_URL: productService.url,
+    INVENTORY_SERVICE_URL: inventoryService.url,
+    UPSTREAM_TIMEOUT_MS: "5000",
+  });
+  const stack = { database, redisKeyPrefix, gateway, productService, inventoryService };
+  try {
+    await Promise.all(servicesOf(stack).map((service) => waitForHealth(service)));
+  } catch (error) {
+    await Promise.all(servicesOf(stack).map((service) => service.stop()));
+    await disposeStores(stack);
+    throw error;
+  }
+  return stack;
+}
+
+async function disposeStores(stack: Pick<E2eStack, "database" | "redisKeyPrefix">) {
+  await Promise.all([stack.database.drop(), removeCacheKeys(stack.redisKeyPrefix)]);
+}
+
+/** SIGTERMs whatever still runs and returns each service's exit. */
+export async function stopE2eStack(stack: E2eStack): Promise<Record<ServiceName, ProcessExit>> {
+  const [gateway, product, inventory] = await Promise.all(
+    servicesOf(stack).map((service) => service.stop()),
+  );
+  return {
+    "api-gateway": gateway as ProcessExit,
+    "product-service": product as ProcessExit,
+    "inventory-service": inventory as ProcessExit,
+  };
+}
+
+/**
+ * The afterAll of every file: stop, drop the database and the keys, then require that every
+ * service left with code 0 (graceful shutdown on SIGTERM).
+ */
+export async function stopAndExpectCleanExit(stack: E2eStack | undefined): Promise<void> {
+  if (stack === undefined) return; // beforeAll failed and already cleaned up
+  let exits: Record<ServiceName, ProcessExit>;
+  try {
+    exits = await stopE2eStack(stack);
+  } finally {
+    await disposeStores(stack);
+  }
+  const clean = { code: 0, signal: null };
+  expect(exits).toEqual({
+    "api-gateway": clean,
+    "product-service": clean,
+    "inventory-service": clean,
+  });
+}
