@@ -15,6 +15,17 @@ export interface LocalStack {
   stop(): Promise<string>;
 }
 
+const storeAndPortVariables = [
+  "DATABASE_URL",
+  "DB_HOST",
+  "DB_PORT",
+  "DB_NAME",
+  "DB_USER",
+  "DB_PASSWORD",
+  "REDIS_URL",
+  "PORT",
+];
+
 /**
  * Runs `npm start` (all three services in one process, embedded PGlite and
  * in-process cache) on the given ports and data folder, its output in logFile.
@@ -32,7 +43,7 @@ export function startLocalStack(options: {
     STOCKWIZ_DATA_DIR: options.dataDir,
   };
   // Unset, so the stack uses its embedded stores rather than whatever the shell points at.
-  for (const name of ["DATABASE_URL", "REDIS_URL", "PORT"]) delete env[name];
+  for (const name of storeAndPortVariables) delete env[name];
 
   const log = createWriteStream(options.logFile);
   // Its own process group, so stopping it reaches npm, tsx and node alike.
