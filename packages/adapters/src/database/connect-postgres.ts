@@ -21,7 +21,11 @@ export function connectPostgres(options: PostgresOptions, logger: Logger): Kysel
     idleTimeoutMillis: 30_000,
     keepAlive: true,
   });
-  // An idle client whose server went away emits here; without a listener the process would die.
+  // A client whose server goes away emits "error", idle (on the pool) or checked out (on itself);
+  // with no listener either would kill the process. The query in flight already fails (503).
   pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
+  pool.on("connect", (client) => {
+    client.on("error", (error) => logger.warn({ err: error }, "database connection lost"));
+  });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

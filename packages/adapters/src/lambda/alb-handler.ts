@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { type AnyRoute, invokeRoute, problemContentType, titleOfStatus } from "@stockwiz/core";
+import { STATUS_CODES } from "node:http";
+import { type AnyRoute, invokeRoute, problemContentType } from "@stockwiz/core";
 import type { ALBEvent, ALBResult } from "aws-lambda";
 import FindMyWay from "find-my-way";
 import { describeError } from "../errors/problem-of-error.ts";
@@ -68,7 +69,7 @@ function bodyOf(event: ALBEvent, headers: Record<string, string | undefined>): u
 
 const result = (status: number, body: unknown, headers: Record<string, string>): ALBResult => ({
   statusCode: status,
-  statusDescription: `${status} ${titleOfStatus(status)}`,
+  statusDescription: `${status} ${STATUS_CODES[status] ?? ""}`.trimEnd(),
   headers,
   body: body === undefined ? "" : JSON.stringify(body),
   isBase64Encoded: false,

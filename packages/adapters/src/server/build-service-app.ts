@@ -11,6 +11,8 @@ export async function buildServiceApp(
   logger: Logger,
 ): Promise<FastifyInstance> {
   const app = createHttpServer({ logger });
+  // JSON only: a text body would otherwise reach validation and read as a 422, not the 415 it is.
+  app.removeContentTypeParser("text/plain");
   await app.register(routeTablePlugin(routes, deps));
   return app;
 }

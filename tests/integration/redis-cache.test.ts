@@ -1,0 +1,120 @@
+import { randomBytes } from "node:crypto";
+import {
+  buildServiceApp,
+  createRedisCache,
+  type OpenStores,
+  type RedisCache,
+} from "@stockwiz/adapters";
+import { productServiceRoutes } from "@stockwiz/core";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.ts";
+import { openTestStores, silentLogger } from "../support/test-stores.ts";
+
+const prefix = () => `test-${randomBytes(4).toString("hex")}:`;
+
+/** Polls a condition a bounded number of times, yielding to the event loop between tries. */
+async function eventually(check: () => Promise<boolean>, attempts = 200): Promise<boolean> {
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    if (await check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return false;
+}
+
+describe("Redis cache on the real Redis", () => {
+  let redis: RedisCache;
+  let inspector: Redis;
+  const keyPrefix = prefix();
+
+  beforeAll(async () => {
+    redis = createRedisCache({ url: "redis://127.0.0.1:6379", keyPrefix }, silentLogger);
+    inspector = new Redis("redis://127.0.0.1:6379", { keyPrefix });
+    await eventually(async () => (await redis.cache.generation()) !== "unavailable");
+  });
+  afterAll(async () => {
+    await redis.close();
+    inspector.disconnect();
+  });
+
+  it("when a value is set under the current generation then it is read back with its TTL", async () => {
+    await redis.cache.setIfUnchanged("a", "1", 30, await redis.cache.generation());
+    expect(await redis.cache.get("a")).toBe("1");
+    expect(await inspector.ttl("a")).toBeGreaterThan(0);
+  });
+
+  it("when an invalidation happened since the generation was read then the set is dropped", async () => {
+    const seen = await redis.cache.generation();
+    await redis.cache.invalidate(["unrelated"]);
+    await redis.cache.setIfUnchanged("b", "old", 30, seen);
+    expect(await redis.cache.get("b")).toBeNull();
+  });
+
+  it("when keys are invalidated then they are gone and the generation moved", async () => {
+    await redis.cache.setIfUnchanged("c", "1", 30, await redis.cache.generation());
+    const before = await redis.cache.generation();
+    await redis.cache.invalidate(["c"]);
+    expect(await redis.cache.get("c")).toBeNull();
+    expect(await redis.cache.generation()).not.toBe(before);
+  });
+});
+
+describe("a service whose Redis dies and comes back", () => {
+  let proxy: TcpProxy;
+  let redis: RedisCache;
+  let stores: OpenStores;
+  let app: Awaited<ReturnType<typeof buildServiceApp>>;
+  let inspector: Redis;
+  const keyPrefix = prefix();
+
+  beforeAll(async () => {
+    proxy = await startTcpProxy(6379);
+    proxy.cut(); // Redis is absent when the service starts
+    redis = createRedisCache({ url: `redis://127.0.0.1:${proxy.port}`, keyPrefix }, silentLogger);
+    stores = await openTestStores("embedded", redis.cache);
+    app = await buildServiceApp(productServiceRoutes, stores.deps, silentLogger);
+    inspector = new Redis("redis://127.0.0.1:6379", { keyPrefix });
+  });
+  afterAll(async () => {
+    await app.close();
+    await redis.close();
+    await stores.close();
+    await proxy.close();
+    inspector.disconnect();
+  });
+
+  it("when Redis is absent at start then every answer still comes from the database", async () => {
+    const response = await app.inject("/products/2");
+    expect(response.statusCode).toBe(200);
+    expect(response.json().name).toBe("Mouse Logitech MX Master");
+    expect(await inspector.exists("product:2")).toBe(0);
+  });
+
+  it("when Redis comes back then caching resumes without a restart", async () => {
+    proxy.restore();
+    const cached = await eventually(async () => {
+      await app.inject("/products/3");
+      return (await inspector.exists("product:3")) === 1;
+    });
+    expect(cached).toBe(true);
+  });
+
+  it("when Redis dies again after a write was cached then reads stay correct", async () => {
+    await app.inject("/products/4"); // cached while Redis is up
+    proxy.cut();
+    const updated = await app.inject({
+      method: "PUT",
+      url: "/products/4",
+      headers: { "content-type": "application/json" },
+      payload: JSON.stringify({ price: 444.44 }),
+    });
+    expect(updated.statusCode).toBe(200);
+    expect((await app.inject("/products/4")).json().price).toBe(444.44);
+
+    // The lost invalidation is sent once Redis is reachable again, so no stale copy survives.
+    proxy.restore();
+    const cleared = await eventually(async () => (await inspector.get("product:4")) === null);
+    expect(cleared).toBe(true);
+    expect((await app.inject("/products/4")).json().price).toBe(444.44);
+  });
+});
