@@ -1,0 +1,100 @@
+// @vitest-environment happy-dom
+import { h, render } from "preact";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { App } from "../src/app.tsx";
+
+type Answer = { status: number; body: unknown } | "no answer";
+
+/** A gateway stand-in: one answer per path, or no answer at all. */
+function gatewayAnswers(answers: Record<string, Answer>) {
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (path: string) => {
+      const answer = answers[path.split("?")[0] ?? path];
+      if (!answer || answer === "no answer") throw new TypeError("fetch failed");
+      return new Response(JSON.stringify(answer.body), { status: answer.status });
+    }),
+  );
+}
+
+const badGateway = {
+  status: 502,
+  body: {
+    type: "about:blank",
+    title: "Bad Gateway",
+    status: 502,
+    detail: "product-service is unreachable",
+  },
+};
+
+const laptop = {
+  id: 1,
+  name: "Laptop Dell XPS 13",
+  description: null,
+  price: 1299.99,
+  category: "Electronics",
+  inventory: { quantity: 50, warehouse: "Warehouse A" },
+};
+const stockRow = {
+  id: 1,
+  product_id: 1,
+  quantity: 50,
+  warehouse: "Warehouse A",
+  last_updated: "2025-01-01T00:00:00Z",
+};
+
+describe("App while loading its data", () => {
+  let root: HTMLElement;
+
+  beforeEach(() => {
+    root = document.createElement("div");
+    document.body.append(root);
+  });
+
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+    vi.unstubAllGlobals();
+  });
+
+  const alerts = () =>
+    [...root.querySelectorAll(".service-alert")].map((alert) => alert.textContent ?? "");
+  const cardValue = (testId: string) =>
+    root.querySelector(`[data-testid=${testId}] .card__value`)?.textContent;
+
+  it("when products and stock load, then the cards and the table show them", async () => {
+    gatewayAnswers({
+      "/api/products-full": { status: 200, body: [laptop] },
+      "/api/inventory": { status: 200, body: [stockRow] },
+    });
+    render(h(App, {}), root);
+
+    await vi.waitFor(() => expect(cardValue("units-in-stock")).toBe("50"));
+    expect(cardValue("total-products")).toBe("1");
+    expect(root.querySelector("#panel-products tbody th")?.textContent).toBe("Laptop Dell XPS 13");
+    expect(alerts()).toEqual([]);
+  });
+
+  it("when the gateway answers 502 for products, then says the products are unavailable", async () => {
+    gatewayAnswers({
+      "/api/products-full": badGateway,
+      "/api/inventory": { status: 200, body: [stockRow] },
+    });
+    render(h(App, {}), root);
+
+    await vi.waitFor(() => expect(alerts()).toHaveLength(1));
+    expect(alerts()[0]).toContain("Products are unavailable right now.");
+    expect(alerts()[0]).toContain("product-service is unreachable, HTTP 502");
+    expect(cardValue("total-products")).toBe("—");
+    // The stock rows that did load are still shown.
+    expect(root.querySelectorAll("#panel-inventory tbody tr")).toHaveLength(1);
+  });
+
+  it("when the gateway itself does not answer, then says so instead of showing empty tables", async () => {
+    gatewayAnswers({ "/api/products-full": "no answer", "/api/inventory": "no answer" });
+    render(h(App, {}), root);
+
+    await vi.waitFor(() => expect(alerts()).toHaveLength(2));
+    expect(alerts()[0]).toContain("The StockWiz gateway is not answering.");
+  });
+});
