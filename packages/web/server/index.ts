@@ -1,1 +1,1 @@
-export { ensureWebBuild, webDistDir } from "./web-assets.ts";
+export { ensureWebBuild, ensureWebBuildIn, webDistDir } from "./web-assets.ts";

@@ -11,30 +11,38 @@ export const webDistDir = path.join(packageDir, "dist");
 // Everything whose change must trigger a rebuild.
 const buildInputs = ["index.html", "vite.config.ts", "package.json", "src"];
 
-let pendingBuild: Promise<void> | undefined;
+const pendingBuilds = new Map<string, Promise<void>>();
 
 /**
- * Builds the dashboard with Vite when `dist` is missing or older than any
- * source file. Calls in one process share a single build.
+ * Builds the dashboard into `webDistDir` with Vite when it is missing or
+ * older than any source file. Calls in one process share a single build.
  */
 export function ensureWebBuild(): Promise<void> {
-  pendingBuild ??= buildIfStale().finally(() => {
-    pendingBuild = undefined;
-  });
-  return pendingBuild;
+  return ensureWebBuildIn(webDistDir);
 }
 
-async function buildIfStale(): Promise<void> {
-  const builtAt = await modifiedAt(path.join(webDistDir, "index.html"));
+/** The same, into another folder: tests use it so as not to swap the folder a server is using. */
+export function ensureWebBuildIn(distDir: string): Promise<void> {
+  let pending = pendingBuilds.get(distDir);
+  if (!pending) {
+    pending = buildIfStale(distDir).finally(() => pendingBuilds.delete(distDir));
+    pendingBuilds.set(distDir, pending);
+  }
+  return pending;
+}
+
+async function buildIfStale(distDir: string): Promise<void> {
+  const builtAt = await modifiedAt(path.join(distDir, "index.html"));
   if (builtAt !== undefined && builtAt >= (await newestInputTime())) return;
-  await buildIntoPlace();
+  await buildIntoPlace(distDir);
 }
 
-// Builds beside `dist` and swaps it in, so another process serving or
-// building at the same time never sees a half-written folder for long.
-async function buildIntoPlace(): Promise<void> {
+// Builds beside the target and swaps it in with two renames, so a server
+// reading the folder, or another process building it, never sees a half-written one.
+async function buildIntoPlace(distDir: string): Promise<void> {
   const { build } = await import("vite");
-  const stagingDir = `${webDistDir}.build-${randomUUID()}`;
+  const stagingDir = `${distDir}.build-${randomUUID()}`;
+  const retiredDir = `${distDir}.old-${randomUUID()}`;
   try {
     await build({
       root: packageDir,
@@ -42,14 +50,19 @@ async function buildIntoPlace(): Promise<void> {
       logLevel: "warn",
       build: { outDir: stagingDir, emptyOutDir: true },
     });
-    await rm(webDistDir, { recursive: true, force: true });
-    await rename(stagingDir, webDistDir).catch((error: NodeJS.ErrnoException) => {
-      // Another process swapped in its equally fresh build first.
-      if (error.code !== "ENOTEMPTY" && error.code !== "EEXIST") throw error;
-    });
+    await rename(distDir, retiredDir).catch(ignoreCodes("ENOENT"));
+    // Another process may have swapped in its equally fresh build meanwhile.
+    await rename(stagingDir, distDir).catch(ignoreCodes("ENOTEMPTY", "EEXIST"));
   } finally {
     await rm(stagingDir, { recursive: true, force: true });
+    await rm(retiredDir, { recursive: true, force: true });
   }
+}
+
+function ignoreCodes(...codes: string[]) {
+  return (error: NodeJS.ErrnoException) => {
+    if (!error.code || !codes.includes(error.code)) throw error;
+  };
 }
 
 async function newestInputTime(): Promise<number> {
