@@ -36,7 +36,9 @@ async function openDashboard(viewport?: { width: number; height: number }): Prom
   });
   // Deleting asks for confirmation with the browser's own dialog.
   page.on("dialog", (dialog) => void dialog.accept());
-  await page.goto(`${baseUrl}/`);
+  const response = await page.goto(`${baseUrl}/`);
+  // Fails fast, with the status, when the gateway does not serve the page.
+  expect(response?.status()).toBe(200);
   return page;
 }
 
