@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type E2eStack, startE2eStack, stopAndExpectCleanExit } from "./harness/e2e-stack.ts";
-import {
-  createProduct,
-  createProductWithStock,
-  type Inventory,
-} from "./harness/fixtures.ts";
+import { createProduct, createProductWithStock, type Inventory } from "./harness/fixtures.ts";
 import { call, expectFieldErrors, expectProblem, rfc3339 } from "./harness/http-client.ts";
 import { seedStock } from "./harness/seed-catalogue.ts";
 import { baseUrl, inventoryTargets, urlOf } from "./harness/targets.ts";

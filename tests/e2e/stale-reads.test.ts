@@ -1,0 +1,225 @@
+import { cacheKeys } from "@stockwiz/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type E2eStack, startE2eStack, stopAndExpectCleanExit } from "./harness/e2e-stack.ts";
+import {
+  entryWithId,
+  type ReadPaths,
+  readEveryPath,
+  type Seen,
+  type Subject,
+  warmEveryPath,
+} from "./harness/every-read-path.ts";
+import {
+  createProduct,
+  createProductWithStock,
+  type Inventory,
+  type Product,
+} from "./harness/fixtures.ts";
+import { call } from "./harness/http-client.ts";
+import { cacheHolds } from "./harness/scratch-cache.ts";
+
+// CONTRACT.md §7: once a write is acknowledged, no read through any path returns the old state,
+// with every read path warm in Redis first (legacy kept the old price for up to 3 minutes).
+
+let stack: E2eStack;
+
+beforeAll(async () => {
+  stack = await startE2eStack();
+});
+
+afterAll(async () => {
+  await stopAndExpectCleanExit(stack);
+});
+
+/** Proves the reads are cached, so a fresh answer after the write is not a cache that is off. */
+async function expectWarm(subject: Subject) {
+  const keys = [
+    cacheKeys.product(subject.productId),
+    cacheKeys.mergedProduct(subject.productId),
+    cacheKeys.productList(),
+    cacheKeys.catalogue(),
+    cacheKeys.inventoryList(),
+  ];
+  if (subject.stockId !== undefined) {
+    keys.push(
+      cacheKeys.inventory(subject.stockId),
+      cacheKeys.inventoryByProduct(subject.productId),
+    );
+  }
+  for (const key of keys) {
+    expect(await cacheHolds(stack.redisKeyPrefix, key), `cache key ${key}`).toBe(true);
+  }
+}
+
+const okBody = (seen: Seen) => {
+  expect.soft(seen.answer.status, seen.label).toBe(200);
+  return seen.answer.body;
+};
+
+const expectGone = (seen: Seen[]) => {
+  for (const { label, answer } of seen) expect.soft(answer.status, label).toBe(404);
+};
+
+/** Every product view shows `product` (and `stock` in the merged ones, or no `inventory` key). */
+function expectProductEverywhere(
+  views: ReadPaths,
+  product: Product,
+  stock: Pick<Inventory, "quantity" | "warehouse"> | undefined,
+) {
+  const merged =
+    stock === undefined
+      ? product
+      : { ...product, inventory: { quantity: stock.quantity, warehouse: stock.warehouse } };
+  for (const seen of views.merged) expect.soft(okBody(seen), seen.label).toEqual(merged);
+  for (const seen of views.product) expect.soft(okBody(seen), seen.label).toMatchObject(product);
+  for (const seen of views.productLists) {
+    expect.soft(entryWithId(seen, product.id), seen.label).toMatchObject(product);
+  }
+  for (const seen of views.full) {
+    expect.soft(entryWithId(seen, product.id), seen.label).toEqual(merged);
+  }
+}
+
+function expectStockEverywhere(views: ReadPaths, stock: Inventory) {
+  for (const seen of [...views.stockById, ...views.stockByProduct]) {
+    expect.soft(okBody(seen), seen.label).toEqual(stock);
+  }
+  for (const seen of views.stockLists) {
+    expect.soft(entryWithId(seen, stock.id), seen.label).toEqual(stock);
+  }
+}
+
+describe("reads after a write, with every read path cached", () => {
+  it("when the price is changed by PUT /products/{id} on the product service then every path shows the new price", async () => {
+    const { product, stock } = await createProductWithStock(stack, { price: 100 });
+    const subject = { productId: product.id, stockId: stock.id };
+    const before = await warmEveryPath(stack, subject);
+    expectProductEverywhere(before, product, stock);
+    await expectWarm(subject);
+
+    const put = await call(`${stack.productService.url}/products/${product.id}`, {
+      method: "PUT",
+      body: { price: 77.77 },
+    });
+
+    expect(put.status).toBe(200);
+    const after = await readEveryPath(stack, subject);
+    expectProductEverywhere(after, { ...product, price: 77.77 }, stock);
+  });
+
+  it("when the price is changed by PUT /api/products/{id} through the gateway then the merged views show it", async () => {
+    const { product, stock } = await createProductWithStock(stack, { price: 100 });
+    const subject = { productId: product.id, stockId: stock.id };
+    await warmEveryPath(stack, subject);
+    await expectWarm(subject);
+
+    const put = await call(`${stack.gateway.url}/api/products/${product.id}`, {
+      method: "PUT",
+      body: { price: 55.5, name: `${product.name} renamed` },
+    });
+
+    expect(put.status).toBe(200);
+    const after = await readEveryPath(stack, subject);
+    expectProductEverywhere(
+      after,
+      { ...product, price: 55.5, name: `${product.name} renamed` },
+      stock,
+    );
+  });
+
+  it("when the quantity is changed by PUT /inventory/{id} on the inventory service then every path shows it", async () => {
+    const { product, stock } = await createProductWithStock(stack, {}, { quantity: 10 });
+    const subject = { productId: product.id, stockId: stock.id };
+    const before = await warmEveryPath(stack, subject);
+    expectStockEverywhere(before, stock);
+    await expectWarm(subject);
+
+    const put = await call(`${stack.inventoryService.url}/inventory/${stock.id}`, {
+      method: "PUT",
+      body: { quantity: 3, warehouse: "Warehouse Z" },
+    });
+
+    expect(put.status).toBe(200);
+    const updated = put.body as Inventory;
+    expect(updated).toMatchObject({ quantity: 3, warehouse: "Warehouse Z" });
+    const after = await readEveryPath(stack, subject);
+    expectStockEverywhere(after, updated);
+    expectProductEverywhere(after, product, { quantity: 3, warehouse: "Warehouse Z" });
+  });
+
+  it("when a stock row is deleted by DELETE /api/inventory/{id} through the gateway then no path still shows it", async () => {
+    const { product, stock } = await createProductWithStock(stack);
+    const subject = { productId: product.id, stockId: stock.id };
+    await warmEveryPath(stack, subject);
+    await expectWarm(subject);
+
+    const removed = await call(`${stack.gateway.url}/api/inventory/${stock.id}`, {
+      method: "DELETE",
+    });
+
+    expect(removed.status).toBe(204);
+    const after = await readEveryPath(stack, subject);
+    // Legacy left the by-product key alive after a delete.
+    expectGone(after.stockByProduct);
+    expectGone(after.stockById);
+    for (const seen of after.stockLists) {
+      expect.soft(entryWithId(seen, stock.id), seen.label).toBeUndefined();
+    }
+    expectProductEverywhere(after, product, undefined);
+  });
+
+  it("when a product is deleted by DELETE /api/products/{id} on the product service then neither it nor its stock is read anywhere", async () => {
+    const { product, stock } = await createProductWithStock(stack);
+    const subject = { productId: product.id, stockId: stock.id };
+    await warmEveryPath(stack, subject);
+    await expectWarm(subject);
+
+    const removed = await call(`${stack.productService.url}/api/products/${product.id}`, {
+      method: "DELETE",
+    });
+
+    expect(removed.status).toBe(204);
+    const after = await readEveryPath(stack, subject);
+    expectGone([...after.merged, ...after.product, ...after.stockById, ...after.stockByProduct]);
+    for (const seen of [...after.productLists, ...after.full]) {
+      expect.soft(entryWithId(seen, product.id), seen.label).toBeUndefined();
+    }
+    for (const seen of after.stockLists) {
+      expect.soft(entryWithId(seen, stock.id), seen.label).toBeUndefined();
+    }
+  });
+
+  it("when stock is created by POST /inventory through the gateway for a product without any then every path shows it", async () => {
+    const product = await createProduct(stack);
+    const subject = { productId: product.id };
+    const before = await warmEveryPath(stack, subject);
+    expectProductEverywhere(before, product, undefined);
+    expectGone(before.stockByProduct);
+
+    const created = await call(`${stack.gateway.url}/inventory`, {
+      method: "POST",
+      body: { product_id: product.id, quantity: 21, warehouse: "Warehouse N" },
+    });
+
+    expect(created.status).toBe(201);
+    const stock = created.body as Inventory;
+    const after = await readEveryPath(stack, { ...subject, stockId: stock.id });
+    expectStockEverywhere(after, stock);
+    expectProductEverywhere(after, product, { quantity: 21, warehouse: "Warehouse N" });
+  });
+
+  it("when a product is created by POST /api/products through the gateway then the warm lists and products-full include it", async () => {
+    const existing = await createProduct(stack);
+    await warmEveryPath(stack, { productId: existing.id });
+
+    const created = await call(`${stack.gateway.url}/api/products`, {
+      method: "POST",
+      body: { name: "e2e fresh product", price: 8.25, category: "E2E" },
+    });
+
+    expect(created.status).toBe(201);
+    const product = created.body as Product;
+    const after = await readEveryPath(stack, { productId: product.id });
+    expectProductEverywhere(after, product, undefined);
+  });
+});
