@@ -1,5 +1,6 @@
 import path from "node:path";
 import { type StackContext, use } from "sst/constructs";
+import type { AppServiceKey } from "./config/resource-names.ts";
 import { useStackSettings } from "./config/stack-settings.ts";
 import { AlertTopic } from "./constructs/alert-topic.ts";
 import { esbuildLambdaCode } from "./constructs/esbuild-lambda-code.ts";
@@ -28,11 +29,18 @@ export function Monitoring({ stack, app }: StackContext) {
     namespace: names.metricNamespace,
     everyMinutes: monitoring.syntheticCheckEveryMinutes,
   });
+  // Alarms and widgets name each target group by its legacy name.
+  const targetGroupsByName = Object.fromEntries(
+    Object.entries(targetGroups).map(([key, group]) => [
+      names.appServices[key as AppServiceKey].targetGroup,
+      group,
+    ]),
+  );
   const { alarms } = new ServiceAlarms(stack, "Alarms", {
     namePrefix: names.service,
     service,
     loadBalancer,
-    targetGroups,
+    targetGroups: targetGroupsByName,
     syntheticHealth: check.healthMetric,
     thresholds: monitoring.alarms,
     topic,
@@ -41,7 +49,7 @@ export function Monitoring({ stack, app }: StackContext) {
     dashboardName: names.dashboard,
     service,
     loadBalancer,
-    targetGroups,
+    targetGroups: targetGroupsByName,
     syntheticHealth: check.healthMetric,
     syntheticResponseTime: check.responseTimeMetric,
     alarms,

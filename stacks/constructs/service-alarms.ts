@@ -12,6 +12,7 @@ export interface ServiceAlarmsProps {
   readonly namePrefix: string;
   readonly service: ecs.FargateService;
   readonly loadBalancer: elbv2.ApplicationLoadBalancer;
+  /** Keyed by the name the alarm should carry, e.g. `dev-api-gw-tg`. */
   readonly targetGroups: Readonly<Record<string, elbv2.ApplicationTargetGroup>>;
   /** HealthCheck-HTTP of the synthetic check (1 healthy, 0 failed). */
   readonly syntheticHealth: cloudwatch.IMetric;
@@ -59,13 +60,13 @@ export class ServiceAlarms extends Construct {
         t.memoryPercent,
         `Service memory above ${t.memoryPercent} %`,
       ),
-      ...Object.entries(props.targetGroups).map(([key, targetGroup]) =>
+      ...Object.entries(props.targetGroups).map(([name, targetGroup]) =>
         above(
-          `${key}UnhealthyHosts`,
-          `${props.namePrefix}-${key}-unhealthy-hosts`,
+          `UnhealthyHosts-${name}`,
+          `${name}-unhealthy-hosts`,
           targetGroup.metrics.unhealthyHostCount({ period, statistic: cloudwatch.Stats.MAXIMUM }),
           t.unhealthyHosts,
-          `Unhealthy targets in ${key}`,
+          `Unhealthy targets in ${name}`,
         ),
       ),
       above(

@@ -1,6 +1,11 @@
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
-import { onlyResourceOfType, referencedLogicalId, resourcesOfType } from "./cloudformation.ts";
+import {
+  type CfnResource,
+  onlyResourceOfType,
+  referencedLogicalId,
+  resourcesOfType,
+} from "./cloudformation.ts";
 import { synthesizeStage } from "./synthesize-stage.ts";
 
 // INFRA.md "Network", stage dev.
@@ -13,7 +18,7 @@ beforeAll(async () => {
   service = dev.template("Service");
 });
 
-const subnetsByCidr = () =>
+const subnetsByCidr = (): Record<string, CfnResource> =>
   Object.fromEntries(
     resourcesOfType(network, "AWS::EC2::Subnet").map((subnet) => [
       subnet.properties.CidrBlock,

@@ -2,7 +2,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Annotations, Match, Template } from "aws-cdk-lib/assertions";
-import { App, type FunctionalStack, getStack } from "sst/constructs";
+import { App, getStack } from "sst/constructs";
+import type { FunctionalStack } from "sst/constructs/FunctionalStack.js";
 import { initProject, useProject } from "sst/project.js";
 import type { DeploySettings } from "../../stacks/config/deploy-settings.ts";
 import { region, type StageConfig, stageConfigFor } from "../../stacks/config/stage-config.ts";
@@ -28,6 +29,8 @@ export type StackName = keyof typeof stackFunctions;
 
 export interface SynthesizedStage {
   readonly config: StageConfig;
+  /** Where the cloud assembly (templates and bundled assets) was written. */
+  readonly assemblyDir: string;
   readonly template: (name: StackName) => Template;
   /** cdk-nag findings left unsuppressed, as "path: message". */
   readonly nagErrors: () => string[];
@@ -59,6 +62,7 @@ export async function synthesizeStage(
   const templates = new Map<StackName, Template>();
   return {
     config,
+    assemblyDir: app.outdir,
     template: (name) => {
       const cached = templates.get(name) ?? Template.fromStack(stacks[name]);
       templates.set(name, cached);
