@@ -1,0 +1,97 @@
+import * as ec2 from "aws-cdk-lib/aws-ec2";
+import { describe, expect, it } from "vitest";
+import { deploySettingsFromEnv } from "../../stacks/config/deploy-settings.ts";
+import { resourceNames } from "../../stacks/config/resource-names.ts";
+import { stageConfigFor } from "../../stacks/config/stage-config.ts";
+import { FixedSubnetCidrs } from "../../stacks/constructs/fixed-subnet-cidrs.ts";
+import { retentionDays } from "../../stacks/constructs/retention-days.ts";
+import { testSettings } from "./synthesize-stage.ts";
+
+describe("deploy settings", () => {
+  it("when the alert address is missing then settings refuse to load", () => {
+    expect(() => deploySettingsFromEnv({})).toThrow(/STOCKWIZ_ALERT_EMAIL/);
+  });
+
+  it("when the alert address is not an address then settings refuse to load", () => {
+    expect(() => deploySettingsFromEnv({ STOCKWIZ_ALERT_EMAIL: "oncall" })).toThrow(
+      /STOCKWIZ_ALERT_EMAIL/,
+    );
+  });
+
+  it("when no image tag is given then containers run `latest`; the pipeline passes the commit SHA", () => {
+    expect(deploySettingsFromEnv({ STOCKWIZ_ALERT_EMAIL: "a@b.test" }).imageTag).toBe("latest");
+    expect(
+      deploySettingsFromEnv({ STOCKWIZ_ALERT_EMAIL: "a@b.test", STOCKWIZ_IMAGE_TAG: "9f8e7d6" })
+        .imageTag,
+    ).toBe("9f8e7d6");
+  });
+
+  it("when a certificate comes without the host name it covers then settings refuse to load", () => {
+    expect(() =>
+      deploySettingsFromEnv({
+        STOCKWIZ_ALERT_EMAIL: "a@b.test",
+        STOCKWIZ_CERTIFICATE_ARN: "arn:aws:acm:x",
+      }),
+    ).toThrow(/STOCKWIZ_PUBLIC_HOSTNAME/);
+  });
+});
+
+describe("stage config", () => {
+  it("when the stage is dev then it carries the legacy sizes and the configured alert address", () => {
+    const dev = stageConfigFor("dev", testSettings);
+    expect(dev.service).toMatchObject({
+      cpu: 2048,
+      memoryMiB: 4096,
+      desiredCount: 1,
+      maxCapacity: 4,
+    });
+    expect(dev.network.natGateways).toBe(1);
+    expect(dev.data.kind).toBe("sidecars");
+    expect(dev.monitoring.alertEmail).toBe(testSettings.alertEmail);
+    expect(dev.requireApiKeys).toBe(false);
+  });
+
+  it("when the stage is prod then stores are managed, tasks and NATs double, WAF and API keys are on", () => {
+    const prod = stageConfigFor("prod", testSettings);
+    expect(prod.data.kind).toBe("managed");
+    expect(prod.service.minCapacity).toBe(2);
+    expect(prod.network.natGateways).toBe(2);
+    expect(prod.edge.waf).toBeDefined();
+    expect(prod.requireApiKeys).toBe(true);
+  });
+
+  it("when a personal stage is used with sst dev then it is shaped like dev under its own names", () => {
+    const personal = stageConfigFor("alice", testSettings);
+    expect(personal.data.kind).toBe("sidecars");
+    expect(personal.names.service).toBe("alice-stockwiz");
+    expect(personal.names.appServices.apiGateway.targetGroup).toBe("alice-api-gw-tg");
+  });
+
+  it("when names are derived then they are the legacy ones and fit AWS's 32-character target group limit", () => {
+    const names = resourceNames("prod");
+    expect(names.loadBalancer).toBe("prod-alb");
+    expect(names.logGroup).toBe("/ecs/prod");
+    expect(names.metricNamespace).toBe("StockWiz/prod");
+    for (const service of Object.values(names.appServices)) {
+      expect(service.targetGroup.length).toBeLessThanOrEqual(32);
+    }
+  });
+});
+
+describe("construct guards", () => {
+  it("when a subnet tier lacks a CIDR for an AZ then the allocation fails at synth", () => {
+    expect(
+      () =>
+        new FixedSubnetCidrs({
+          vpcCidr: "10.0.0.0/16",
+          availabilityZones: ["us-east-1a", "us-east-1b"],
+          subnetCidrs: { [ec2.SubnetType.PUBLIC]: ["10.0.1.0/24"] },
+        }),
+    ).toThrow(/one CIDR per availability zone/);
+  });
+
+  it("when a retention is not one CloudWatch offers then it fails at synth", () => {
+    expect(retentionDays(7)).toBe(7);
+    expect(() => retentionDays(8)).toThrow(/retention/);
+  });
+});
