@@ -21,6 +21,8 @@ export interface E2eStack {
 export interface E2eStackOptions {
   /** `info` when a test reads the services' request logs; `warn` keeps runs quiet. */
   logLevel?: "warn" | "info";
+  /** Another Redis than the real one, e.g. a closed port to run without a cache. */
+  redisUrl?: string;
 }
 
 const servicesOf = (stack: E2eStack): ServiceProcess[] => [
@@ -39,7 +41,7 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
   const [gatewayPort, productPort, inventoryPort] = await freePorts(3);
   const common = {
     LOG_LEVEL: options.logLevel ?? "warn",
-    REDIS_URL: redisUrl,
+    REDIS_URL: options.redisUrl ?? redisUrl,
     REDIS_KEY_PREFIX: redisKeyPrefix,
   };
   const stores = { ...common, DATABASE_URL: database.url };
