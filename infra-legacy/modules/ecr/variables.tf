@@ -1,0 +1,41 @@
+variable "name_prefix" {
+  description = "Prefix of every repository name, e.g. dev-stockwiz."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z0-9][a-z0-9._-]*$", var.name_prefix))
+    error_message = "name_prefix must be lowercase letters, digits, dots, dashes or underscores."
+  }
+}
+
+variable "repositories" {
+  description = "Repository suffixes; each becomes <name_prefix>-<suffix>."
+  type        = set(string)
+
+  validation {
+    condition     = length(var.repositories) > 0 && alltrue([for r in var.repositories : can(regex("^[a-z0-9][a-z0-9-]*$", r))])
+    error_message = "repositories must be a non-empty set of lowercase names."
+  }
+}
+
+variable "keep_images" {
+  description = "Images kept per repository whatever their tags; older ones expire."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = var.keep_images >= 1
+    error_message = "keep_images must be at least 1."
+  }
+}
+
+variable "untagged_expiry_days" {
+  description = "Untagged images (left by re-pushed tags such as latest) expire after this many days."
+  type        = number
+  default     = 7
+
+  validation {
+    condition     = var.untagged_expiry_days >= 1
+    error_message = "untagged_expiry_days must be at least 1."
+  }
+}
