@@ -1,0 +1,63 @@
+/**
+ * Bundles each service into one ESM file, what its container image runs:
+ *
+ *   npm run bundle                       # all three into dist/<service>/index.mjs
+ *   npm run bundle -- product-service    # one service
+ *
+ * The embedded database (PGlite) is imported only when no DATABASE_URL/DB_*
+ * is set, which never happens in a container: it stays out of the bundle.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+export const serviceNames = ["api-gateway", "product-service", "inventory-service"] as const;
+export type ServiceName = (typeof serviceNames)[number];
+
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Loaded by dynamic import in embedded mode only; pg-native is pg's optional native driver. */
+const external = ["@electric-sql/pglite", "kysely-pglite-dialect", "pg-native"];
+
+// CommonJS dependencies inside an ESM bundle still call require(): give them one.
+const banner = [
+  'import { createRequire as __stockwizCreateRequire } from "node:module";',
+  "const require = __stockwizCreateRequire(import.meta.url);",
+].join("\n");
+
+/** Writes `<outDir>/<service>/index.mjs` for each service; returns the files written. */
+export async function bundleServices(
+  services: readonly ServiceName[] = serviceNames,
+  outDir = path.join(repositoryRoot, "dist"),
+): Promise<string[]> {
+  const outputs: string[] = [];
+  for (const service of services) {
+    const outfile = path.join(outDir, service, "index.mjs");
+    await build({
+      entryPoints: [path.join(repositoryRoot, "packages", service, "src", "server.ts")],
+      outfile,
+      bundle: true,
+      platform: "node",
+      target: "node20",
+      format: "esm",
+      banner: { js: banner },
+      external,
+      legalComments: "none",
+      logLevel: "warning",
+    });
+    outputs.push(outfile);
+  }
+  return outputs;
+}
+
+function parseServices(args: readonly string[]): ServiceName[] {
+  const unknown = args.filter((arg) => !(serviceNames as readonly string[]).includes(arg));
+  if (unknown.length > 0) throw new Error(`Unknown service(s): ${unknown.join(", ")}`);
+  return args.length > 0 ? (args as ServiceName[]) : [...serviceNames];
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  for (const file of await bundleServices(parseServices(process.argv.slice(2)))) {
+    console.log(path.relative(process.cwd(), file));
+  }
+}

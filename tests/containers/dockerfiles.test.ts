@@ -1,0 +1,99 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { DockerfileParser, type Flag, type Instruction } from "dockerfile-ast";
+import { validate } from "dockerfile-utils";
+import { describe, expect, it } from "vitest";
+import { resourceNames } from "../../stacks/config/resource-names.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const read = (relative: string) => readFileSync(path.join(root, relative), "utf8");
+
+/** Instructions grouped by build stage (each FROM starts one). */
+function stagesOf(content: string): Instruction[][] {
+  const stages: Instruction[][] = [];
+  for (const instruction of DockerfileParser.parse(content).getInstructions()) {
+    if (instruction.getKeyword() === "FROM") stages.push([]);
+    stages.at(-1)?.push(instruction);
+  }
+  return stages;
+}
+
+const argumentsOf = (instruction: Instruction | undefined) =>
+  instruction?.getArgumentsContent() ?? "";
+
+/** `--name=value` flags (COPY --from, HEALTHCHECK --interval…), which the arguments leave out. */
+function flagsOf(instruction: Instruction | undefined): Record<string, string | null> {
+  const withFlags = instruction as (Instruction & { getFlags?: () => Flag[] }) | undefined;
+  return Object.fromEntries(
+    (withFlags?.getFlags?.() ?? []).map((flag) => [flag.getName(), flag.getValue()]),
+  );
+}
+const find = (stage: Instruction[], keyword: string) =>
+  stage.filter((i) => i.getKeyword() === keyword);
+
+/** `image:1.2.3…` or a digest: a rebuild next month gets the same base. */
+const pinnedImage =
+  /^[a-z0-9./-]+:(\d+\.\d+(\.\d+)?(-[a-z0-9.-]+)?)(\s+AS\s+\w+)?$|@sha256:[a-f0-9]{64}/i;
+
+const services = Object.values(resourceNames("dev").appServices);
+
+describe.each(services)("packages/$container/Dockerfile", ({ container, port }) => {
+  const content = read(`packages/${container}/Dockerfile`);
+  const stages = stagesOf(content);
+  const runtime = stages.at(-1) ?? [];
+
+  it("when linted then dockerfile-utils finds no problem", () => {
+    expect(validate(content)).toEqual([]);
+  });
+
+  it("when parsed then it is multi-stage and every base image is pinned to a version", () => {
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    for (const stage of stages) expect(argumentsOf(stage[0])).toMatch(pinnedImage);
+  });
+
+  it("when built then the build stage bundles this service with scripts/bundle-services.ts", () => {
+    const runs = stages.slice(0, -1).flatMap((stage) => find(stage, "RUN").map(argumentsOf));
+    expect(runs).toContain(`npx tsx scripts/bundle-services.ts ${container}`);
+  });
+
+  it("when run then the image holds the single bundled file and runs it as a non-root user", () => {
+    const copies = find(runtime, "COPY");
+    expect(copies.map(argumentsOf)).toEqual([`/repo/dist/${container}/index.mjs ./index.mjs`]);
+    expect(flagsOf(copies[0])).toMatchObject({ from: "build", chown: "node:node" });
+    const user = argumentsOf(find(runtime, "USER").at(-1));
+    expect(user).not.toMatch(/^(root|0)(:|$)/);
+    expect(user).not.toBe("");
+  });
+
+  it("when run then node is PID 1 (exec-form CMD) on the contract port", () => {
+    expect(argumentsOf(find(runtime, "CMD").at(-1))).toBe('["node", "index.mjs"]');
+    expect(find(runtime, "ENTRYPOINT")).toEqual([]);
+    expect(find(runtime, "EXPOSE").map(argumentsOf)).toEqual([String(port)]);
+  });
+
+  it("when running then the HEALTHCHECK probes the service's own /health", () => {
+    const healthcheck = find(runtime, "HEALTHCHECK").at(-1);
+    expect(argumentsOf(healthcheck)).toMatch(/^CMD \["node", "-e", ".*\/health/);
+    expect(flagsOf(healthcheck)).toMatchObject({ interval: "15s", timeout: "5s", retries: "3" });
+  });
+});
+
+describe("packages/postgres-image/Dockerfile", () => {
+  const content = read("packages/postgres-image/Dockerfile");
+  const [stage = []] = stagesOf(content);
+
+  it("when linted then dockerfile-utils finds no problem", () => {
+    expect(validate(content)).toEqual([]);
+  });
+
+  it("when built then it is PostgreSQL 15, pinned, creating microservices_db", () => {
+    expect(argumentsOf(stage[0])).toMatch(/^postgres:15\.\d+/);
+    expect(argumentsOf(stage[0])).toMatch(pinnedImage);
+    expect(find(stage, "ENV").map(argumentsOf)).toContain("POSTGRES_DB=microservices_db");
+  });
+
+  it("when running then it runs unprivileged and reports readiness with pg_isready", () => {
+    expect(argumentsOf(find(stage, "USER").at(-1))).toBe("postgres");
+    expect(argumentsOf(find(stage, "HEALTHCHECK").at(-1))).toContain("pg_isready");
+  });
+});
