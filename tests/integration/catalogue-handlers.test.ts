@@ -16,6 +16,8 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestStores, storeKinds } from "../support/test-stores.ts";
 
+const ctx = { requestId: "test-request" };
+
 describe.each(storeKinds)("catalogue handlers on %s PostgreSQL", (kind) => {
   let stores: OpenStores;
   beforeAll(async () => {
@@ -89,7 +91,7 @@ describe.each(storeKinds)("catalogue handlers on %s PostgreSQL", (kind) => {
       product_id: product.id,
       quantity: 4,
       warehouse: "C",
-    });
+    }, ctx);
     expect(row).toMatchObject({ product_id: product.id, quantity: 4, warehouse: "C" });
     expect(new Date(row.last_updated).toISOString()).toBe(row.last_updated);
     expect((await getProductWithStock(deps(), product.id)).inventory).toEqual({
@@ -97,7 +99,7 @@ describe.each(storeKinds)("catalogue handlers on %s PostgreSQL", (kind) => {
       warehouse: "C",
     });
 
-    const changed = await updateInventory(deps(), row.id, { quantity: 9 });
+    const changed = await updateInventory(deps(), row.id, { quantity: 9 }, ctx);
     expect(changed).toMatchObject({ quantity: 9, warehouse: "C" });
     expect(await getInventory(deps(), row.id)).toEqual(changed);
     expect(await getInventoryByProduct(deps(), product.id)).toEqual(changed);
@@ -105,7 +107,7 @@ describe.each(storeKinds)("catalogue handlers on %s PostgreSQL", (kind) => {
   });
 
   it("when a product already has stock then a second row is a 409", async () => {
-    await expect(createInventory(deps(), { product_id: 1, quantity: 1 })).rejects.toMatchObject({
+    await expect(createInventory(deps(), { product_id: 1, quantity: 1 }, ctx)).rejects.toMatchObject({
       status: 409,
       code: "inventory_exists",
     });
@@ -113,7 +115,7 @@ describe.each(storeKinds)("catalogue handlers on %s PostgreSQL", (kind) => {
 
   it("when stock names an unknown product then it is a 422 on product_id", async () => {
     await expect(
-      createInventory(deps(), { product_id: 888_888, quantity: 1 }),
+      createInventory(deps(), { product_id: 888_888, quantity: 1 }, ctx),
     ).rejects.toMatchObject({
       status: 422,
       code: "unknown_product",
@@ -123,7 +125,7 @@ describe.each(storeKinds)("catalogue handlers on %s PostgreSQL", (kind) => {
 
   it("when a product is deleted then its stock row goes with it, in every read", async () => {
     const product = await createProduct(deps(), { name: "Chair", price: 80 });
-    const row = await createInventory(deps(), { product_id: product.id, quantity: 2 });
+    const row = await createInventory(deps(), { product_id: product.id, quantity: 2 }, ctx);
     await getInventoryByProduct(deps(), product.id); // cache the by-product key
     await getInventory(deps(), row.id);
 
@@ -136,7 +138,7 @@ describe.each(storeKinds)("catalogue handlers on %s PostgreSQL", (kind) => {
 
   it("when a stock row is deleted then its by-product read is 404 and the merged view loses it", async () => {
     const product = await createProduct(deps(), { name: "Shelf", price: 45 });
-    const row = await createInventory(deps(), { product_id: product.id, quantity: 6 });
+    const row = await createInventory(deps(), { product_id: product.id, quantity: 6 }, ctx);
     await getInventoryByProduct(deps(), product.id);
     await getProductWithStock(deps(), product.id);
 
@@ -145,12 +147,12 @@ describe.each(storeKinds)("catalogue handlers on %s PostgreSQL", (kind) => {
     await expect(getInventoryByProduct(deps(), product.id)).rejects.toMatchObject({ status: 404 });
     expect("inventory" in (await getProductWithStock(deps(), product.id))).toBe(false);
     await expect(deleteInventory(deps(), row.id)).rejects.toMatchObject({ status: 404 });
-    await expect(updateInventory(deps(), row.id, { quantity: 1 })).rejects.toMatchObject({
+    await expect(updateInventory(deps(), row.id, { quantity: 1 }, ctx)).rejects.toMatchObject({
       status: 404,
     });
   });
 
   it("when a stock update names no field then it is a 400", async () => {
-    await expect(updateInventory(deps(), 1, {})).rejects.toMatchObject({ status: 400 });
+    await expect(updateInventory(deps(), 1, {}, ctx)).rejects.toMatchObject({ status: 400 });
   });
 });

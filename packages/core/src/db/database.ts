@@ -29,11 +29,33 @@ export interface InventoryTable {
   quantity: Generated<number>;
   warehouse: string | null;
   last_updated: Timestamp;
+  version: Generated<number>;
+}
+
+export interface StockMovementsTable {
+  id: Generated<string>; // bigserial: int8 travels as a string
+  inventory_id: number;
+  delta: number;
+  quantity_after: number;
+  reason: string | null;
+  request_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface IdempotencyKeysTable {
+  key: string;
+  scope: string;
+  request_hash: string;
+  status: number;
+  body: string | null;
+  created_at: Timestamp;
 }
 
 export interface Database {
   products: ProductsTable;
   inventory: InventoryTable;
+  stock_movements: StockMovementsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type ProductRow = Selectable<ProductsTable>;
@@ -42,6 +64,7 @@ export type ProductRowUpdate = Updateable<ProductsTable>;
 export type InventoryRow = Selectable<InventoryTable>;
 export type NewInventoryRow = Insertable<InventoryTable>;
 export type InventoryRowUpdate = Updateable<InventoryTable>;
+export type StockMovementRow = Selectable<StockMovementsTable>;
 
 /** Query functions take either the pool or a transaction: the caller owns the transaction. */
 export type Db = Kysely<Database> | Transaction<Database>;

@@ -1,11 +1,15 @@
 import { type Kysely, type Migration, Migrator } from "kysely";
 import * as createCatalogueTables from "./migrations/2025-01-15T00-00-create-catalogue-tables.ts";
 import * as seedCatalogue from "./migrations/2025-01-15T00-01-seed-catalogue.ts";
+import * as createStockLedger from "./migrations/2025-02-01T00-00-create-stock-ledger.ts";
+import * as createIdempotencyKeys from "./migrations/2025-02-01T00-01-create-idempotency-keys.ts";
 
 // Listed statically: a folder-reading provider breaks once the service is bundled into one file.
 const migrations: Record<string, Migration> = {
   "2025-01-15T00-00-create-catalogue-tables": createCatalogueTables,
   "2025-01-15T00-01-seed-catalogue": seedCatalogue,
+  "2025-02-01T00-00-create-stock-ledger": createStockLedger,
+  "2025-02-01T00-01-create-idempotency-keys": createIdempotencyKeys,
 };
 
 export class MigrationError extends Error {

@@ -6,3 +6,4 @@ const sqlState = (error: unknown): string | undefined =>
 
 export const isUniqueViolation = (error: unknown) => sqlState(error) === "23505";
 export const isForeignKeyViolation = (error: unknown) => sqlState(error) === "23503";
+export const isOutOfRange = (error: unknown) => sqlState(error) === "22003";

@@ -1,20 +1,35 @@
 import { keysStaledByInventoryWrite } from "../cache/cache-invalidation.ts";
 import { cacheKeys, cacheTtl } from "../cache/cache-keys.ts";
 import { readThrough } from "../cache/read-through.ts";
-import { isForeignKeyViolation, isUniqueViolation } from "../db/postgres-errors.ts";
+import { isForeignKeyViolation, isOutOfRange, isUniqueViolation } from "../db/postgres-errors.ts";
+import { withTransaction } from "../db/with-transaction.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { AppError, badRequest, conflict, notFound } from "../errors/app-error.ts";
+import { insertMovement, selectMovements } from "../movements/movement-queries.ts";
+import type { StockMovement } from "../movements/movement-schemas.ts";
 import {
+  adjustQuantity,
   deleteInventoryRow,
   insertInventory,
+  lockInventory,
   selectInventory,
   selectInventoryById,
   selectInventoryByProduct,
   updateInventoryRow,
 } from "./inventory-queries.ts";
-import type { CreateInventory, Inventory, InventoryChanges } from "./inventory-schemas.ts";
+import type {
+  CreateInventory,
+  Inventory,
+  InventoryChanges,
+  StockAdjustment,
+} from "./inventory-schemas.ts";
 
 const inventoryNotFound = () => notFound("Inventory not found");
+
+/** Who asked for a change: recorded in the ledger beside it. */
+export interface ChangeContext {
+  requestId: string | null;
+}
 
 export async function listInventory({ db, cache }: ServiceDeps): Promise<Inventory[]> {
   const rows = await readThrough(cache, cacheKeys.inventoryList(), cacheTtl.list, () =>
@@ -46,12 +61,27 @@ export async function getInventoryByProduct(
 }
 
 export async function createInventory(
-  { db, cache, clock }: ServiceDeps,
+  deps: ServiceDeps,
   input: CreateInventory,
+  context: ChangeContext,
 ): Promise<Inventory> {
-  let row: Inventory;
   try {
-    row = await insertInventory(db, input, clock());
+    return await withTransaction(deps, async ({ db, cache, clock }) => {
+      const row = await insertInventory(db, input, clock());
+      await insertMovement(
+        db,
+        {
+          inventoryId: row.id,
+          delta: row.quantity,
+          quantityAfter: row.quantity,
+          reason: "stock row created",
+          requestId: context.requestId,
+        },
+        clock(),
+      );
+      await cache.invalidate(keysStaledByInventoryWrite(row.id, row.product_id));
+      return row;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw conflict(
@@ -67,26 +97,107 @@ export async function createInventory(
     }
     throw error;
   }
-  await cache.invalidate(keysStaledByInventoryWrite(row.id, row.product_id));
-  return row;
 }
 
+/**
+ * Sets quantity or warehouse. With `expectedVersion` (from If-Match) it is a compare-and-set:
+ * a row changed since the caller read it is a 412, never a silent overwrite.
+ */
 export async function updateInventory(
-  { db, cache, clock }: ServiceDeps,
+  deps: ServiceDeps,
   id: number,
   changes: InventoryChanges,
+  context: ChangeContext & { expectedVersion?: number },
 ): Promise<Inventory> {
   if (changes.quantity === undefined && changes.warehouse === undefined) {
     throw badRequest("No fields to update");
   }
-  const row = await updateInventoryRow(db, id, changes, clock());
-  if (row === undefined) throw inventoryNotFound();
-  await cache.invalidate(keysStaledByInventoryWrite(row.id, row.product_id));
-  return row;
+  return withTransaction(deps, async ({ db, cache, clock }) => {
+    const current = await lockInventory(db, id);
+    if (current === undefined) throw inventoryNotFound();
+    if (context.expectedVersion !== undefined && context.expectedVersion !== current.version) {
+      throw new AppError(
+        "precondition_failed",
+        `The row is at version ${current.version}, not ${context.expectedVersion}`,
+        { code: "version_mismatch" },
+      );
+    }
+    const row = await updateInventoryRow(db, id, changes, clock());
+    if (row === undefined) throw inventoryNotFound();
+    const delta = row.quantity - current.quantity;
+    if (delta !== 0) {
+      await insertMovement(
+        db,
+        {
+          inventoryId: id,
+          delta,
+          quantityAfter: row.quantity,
+          reason: "quantity set",
+          requestId: context.requestId,
+        },
+        clock(),
+      );
+    }
+    await cache.invalidate(keysStaledByInventoryWrite(row.id, row.product_id));
+    return row;
+  });
+}
+
+/** Adds or removes units atomically; stock never goes below zero. */
+export async function adjustInventory(
+  deps: ServiceDeps,
+  id: number,
+  adjustment: StockAdjustment,
+  context: ChangeContext,
+): Promise<Inventory> {
+  try {
+    return await withTransaction(deps, async ({ db, cache, clock }) => {
+      const row = await adjustQuantity(db, id, adjustment.delta, clock());
+      if (row === undefined) {
+        const existing = await selectInventoryById(db, id);
+        if (existing === undefined) throw inventoryNotFound();
+        throw conflict(
+          `Only ${existing.quantity} in stock; cannot apply ${adjustment.delta}`,
+          "insufficient_stock",
+        );
+      }
+      await insertMovement(
+        db,
+        {
+          inventoryId: id,
+          delta: adjustment.delta,
+          quantityAfter: row.quantity,
+          reason: adjustment.reason ?? null,
+          requestId: context.requestId,
+        },
+        clock(),
+      );
+      await cache.invalidate(keysStaledByInventoryWrite(row.id, row.product_id));
+      return row;
+    });
+  } catch (error) {
+    if (isOutOfRange(error)) {
+      throw new AppError("validation", "The quantity would exceed the largest storable value", {
+        errors: [{ path: "delta", message: "too large for this row" }],
+      });
+    }
+    throw error;
+  }
 }
 
 export async function deleteInventory({ db, cache }: ServiceDeps, id: number): Promise<void> {
   const row = await deleteInventoryRow(db, id);
   if (row === undefined) throw inventoryNotFound();
   await cache.invalidate(keysStaledByInventoryWrite(row.id, row.product_id));
+}
+
+export async function listMovements(
+  { db }: ServiceDeps,
+  inventoryId: number,
+): Promise<StockMovement[]> {
+  const movements = await selectMovements(db, inventoryId);
+  if (movements.length === 0 && (await selectInventoryById(db, inventoryId)) === undefined) {
+    throw inventoryNotFound();
+  }
+  return movements;
 }

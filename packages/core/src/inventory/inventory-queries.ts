@@ -1,7 +1,8 @@
+import { sql } from "kysely";
 import type { Db, InventoryRow } from "../db/database.ts";
 import type { CreateInventory, Inventory, InventoryChanges } from "./inventory-schemas.ts";
 
-const columns = ["id", "product_id", "quantity", "warehouse", "last_updated"] as const;
+const columns = ["id", "product_id", "quantity", "warehouse", "last_updated", "version"] as const;
 
 export const toInventory = (row: Pick<InventoryRow, (typeof columns)[number]>): Inventory => ({
   id: row.id,
@@ -9,6 +10,7 @@ export const toInventory = (row: Pick<InventoryRow, (typeof columns)[number]>): 
   quantity: row.quantity,
   warehouse: row.warehouse,
   last_updated: new Date(row.last_updated).toISOString(),
+  version: row.version,
 });
 
 export async function selectInventory(db: Db): Promise<Inventory[]> {
@@ -34,6 +36,17 @@ export async function selectInventoryByProduct(
     .selectFrom("inventory")
     .select(columns)
     .where("product_id", "=", productId)
+    .executeTakeFirst();
+  return row && toInventory(row);
+}
+
+/** Locks the row for the rest of the transaction: the read-then-write of a PUT stays atomic. */
+export async function lockInventory(db: Db, id: number): Promise<Inventory | undefined> {
+  const row = await db
+    .selectFrom("inventory")
+    .select(columns)
+    .where("id", "=", id)
+    .forUpdate()
     .executeTakeFirst();
   return row && toInventory(row);
 }
@@ -64,8 +77,28 @@ export async function updateInventoryRow(
 ): Promise<Inventory | undefined> {
   const row = await db
     .updateTable("inventory")
-    .set({ ...changes, last_updated: now })
+    .set({ ...changes, last_updated: now, version: sql`version + 1` })
     .where("id", "=", id)
+    .returning(columns)
+    .executeTakeFirst();
+  return row && toInventory(row);
+}
+
+/**
+ * One statement: the row lock serialises concurrent adjustments and the condition is checked
+ * again after the wait, so stock can never go below zero. Undefined: missing or not enough.
+ */
+export async function adjustQuantity(
+  db: Db,
+  id: number,
+  delta: number,
+  now: Date,
+): Promise<Inventory | undefined> {
+  const row = await db
+    .updateTable("inventory")
+    .set({ quantity: sql`quantity + ${delta}`, last_updated: now, version: sql`version + 1` })
+    .where("id", "=", id)
+    .where(sql<boolean>`quantity + ${delta} >= 0`)
     .returning(columns)
     .executeTakeFirst();
   return row && toInventory(row);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idParam, nonNegativeInt4, positiveId } from "../db/column-limits.ts";
+import { idParam, int4Max, nonNegativeInt4, positiveId } from "../db/column-limits.ts";
 
 export const inventorySchema = z.object({
   id: z.number().int(),
@@ -7,6 +7,7 @@ export const inventorySchema = z.object({
   quantity: z.number().int(),
   warehouse: z.string().nullable(),
   last_updated: z.string().describe("RFC 3339 timestamp"),
+  version: z.number().int().describe("Moves on with every change; send it back in If-Match"),
 });
 export type Inventory = z.infer<typeof inventorySchema>;
 
@@ -24,6 +25,17 @@ export const updateInventoryBody = z.object({
   warehouse: warehouse.optional(),
 });
 export type InventoryChanges = z.infer<typeof updateInventoryBody>;
+
+export const adjustInventoryBody = z.object({
+  delta: z
+    .number()
+    .int("must be an integer")
+    .min(-int4Max)
+    .max(int4Max)
+    .refine((delta) => delta !== 0, "must not be zero"),
+  reason: z.string().max(200).optional(),
+});
+export type StockAdjustment = z.infer<typeof adjustInventoryBody>;
 
 export const inventoryIdParams = z.object({ id: idParam });
 export const inventoryProductParams = z.object({ product_id: idParam });

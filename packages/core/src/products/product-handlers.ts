@@ -3,6 +3,7 @@ import { cacheKeys, cacheTtl } from "../cache/cache-keys.ts";
 import { readThrough } from "../cache/read-through.ts";
 import { selectMergedProduct } from "../catalogue/catalogue-queries.ts";
 import type { MergedProduct } from "../catalogue/merged-product-schema.ts";
+import { withTransaction } from "../db/with-transaction.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { badRequest, notFound } from "../errors/app-error.ts";
 import {
@@ -70,10 +71,10 @@ export async function updateProduct(
   return product;
 }
 
-export async function deleteProduct({ db, cache }: ServiceDeps, id: number): Promise<void> {
-  const { deleted, inventoryId } = await db
-    .transaction()
-    .execute((trx) => deleteProductRow(trx, id));
-  if (!deleted) throw productNotFound();
-  await cache.invalidate(keysStaledByProductWrite(id, inventoryId));
+export async function deleteProduct(deps: ServiceDeps, id: number): Promise<void> {
+  await withTransaction(deps, async ({ db, cache }) => {
+    const { deleted, inventoryId } = await deleteProductRow(db, id);
+    if (!deleted) throw productNotFound();
+    await cache.invalidate(keysStaledByProductWrite(id, inventoryId));
+  });
 }

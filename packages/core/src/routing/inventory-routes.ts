@@ -1,22 +1,36 @@
 import { z } from "zod";
 import type { ServiceDeps } from "../deps.ts";
+import { idempotent } from "../idempotency/idempotent-handler.ts";
+import { entityTagOf, versionFromIfMatch } from "../inventory/entity-tag.ts";
 import {
+  adjustInventory,
   createInventory,
   deleteInventory,
   getInventory,
   getInventoryByProduct,
   listInventory,
+  listMovements,
   updateInventory,
 } from "../inventory/inventory-handlers.ts";
 import {
+  adjustInventoryBody,
   createInventoryBody,
+  type Inventory,
   inventoryIdParams,
   inventoryProductParams,
   inventorySchema,
   updateInventoryBody,
 } from "../inventory/inventory-schemas.ts";
+import { stockMovementSchema } from "../movements/movement-schemas.ts";
 import { healthRoute } from "./health-route.ts";
 import { type AnyRoute, defineRoute } from "./route.ts";
+
+/** A stock row answer carries its version as ETag, for the next If-Match. */
+const withEntityTag = (status: number, row: Inventory) => ({
+  status,
+  body: row,
+  headers: { etag: entityTagOf(row.version) },
+});
 
 function inventoryRoutesAt(prefix: "/inventory" | "/api/inventory"): AnyRoute<ServiceDeps>[] {
   const tag = "inventory";
@@ -43,10 +57,8 @@ function inventoryRoutesAt(prefix: "/inventory" | "/api/inventory"): AnyRoute<Se
       tag,
       params: inventoryProductParams,
       response: { status: 200, description: "The stock row", schema: inventorySchema },
-      handle: async ({ params }, deps: ServiceDeps) => ({
-        status: 200,
-        body: await getInventoryByProduct(deps, params.product_id),
-      }),
+      handle: async ({ params }, deps: ServiceDeps) =>
+        withEntityTag(200, await getInventoryByProduct(deps, params.product_id)),
     }),
     defineRoute({
       method: "GET",
@@ -55,10 +67,8 @@ function inventoryRoutesAt(prefix: "/inventory" | "/api/inventory"): AnyRoute<Se
       tag,
       params: inventoryIdParams,
       response: { status: 200, description: "The stock row", schema: inventorySchema },
-      handle: async ({ params }, deps: ServiceDeps) => ({
-        status: 200,
-        body: await getInventory(deps, params.id),
-      }),
+      handle: async ({ params }, deps: ServiceDeps) =>
+        withEntityTag(200, await getInventory(deps, params.id)),
     }),
     defineRoute({
       method: "POST",
@@ -67,22 +77,50 @@ function inventoryRoutesAt(prefix: "/inventory" | "/api/inventory"): AnyRoute<Se
       tag,
       body: createInventoryBody,
       response: { status: 201, description: "The created stock row", schema: inventorySchema },
-      handle: async ({ body }, deps: ServiceDeps) => ({
-        status: 201,
-        body: await createInventory(deps, body),
-      }),
+      handle: idempotent("inventory.create", async ({ body, requestId }, deps) =>
+        withEntityTag(201, await createInventory(deps, body, { requestId })),
+      ),
     }),
     defineRoute({
       method: "PUT",
       path: `${prefix}/:id`,
-      summary: "Set the quantity or warehouse of a stock row",
+      summary: "Set the quantity or warehouse of a stock row (compare-and-set with If-Match)",
       tag,
       params: inventoryIdParams,
       body: updateInventoryBody,
       response: { status: 200, description: "The updated stock row", schema: inventorySchema },
-      handle: async ({ params, body }, deps: ServiceDeps) => ({
+      handle: async ({ params, body, headers, requestId }, deps: ServiceDeps) => {
+        const expectedVersion = versionFromIfMatch(headers["if-match"]);
+        const row = await updateInventory(deps, params.id, body, { requestId, expectedVersion });
+        return withEntityTag(200, row);
+      },
+    }),
+    defineRoute({
+      method: "POST",
+      path: `${prefix}/:id/adjust`,
+      summary: "Add or remove units atomically; never below zero",
+      tag,
+      params: inventoryIdParams,
+      body: adjustInventoryBody,
+      response: { status: 200, description: "The adjusted stock row", schema: inventorySchema },
+      handle: idempotent("inventory.adjust", async ({ params, body, requestId }, deps) =>
+        withEntityTag(200, await adjustInventory(deps, params.id, body, { requestId })),
+      ),
+    }),
+    defineRoute({
+      method: "GET",
+      path: `${prefix}/:id/movements`,
+      summary: "The ledger of a stock row: every change with its reason",
+      tag,
+      params: inventoryIdParams,
+      response: {
         status: 200,
-        body: await updateInventory(deps, params.id, body),
+        description: "Movements, oldest first; their deltas sum to the quantity",
+        schema: z.array(stockMovementSchema),
+      },
+      handle: async ({ params }, deps: ServiceDeps) => ({
+        status: 200,
+        body: await listMovements(deps, params.id),
       }),
     }),
     defineRoute({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { mergedProductSchema } from "../catalogue/merged-product-schema.ts";
 import type { ServiceDeps } from "../deps.ts";
+import { idempotent } from "../idempotency/idempotent-handler.ts";
 import {
   createProduct,
   deleteProduct,
@@ -76,10 +77,10 @@ function productRoutesAt(prefix: Prefix): AnyRoute<ServiceDeps>[] {
       tag,
       body: createProductBody,
       response: { status: 201, description: "The created product", schema: productSchema },
-      handle: async ({ body }, deps: ServiceDeps) => ({
+      handle: idempotent("products.create", async ({ body }, deps) => ({
         status: 201,
         body: await createProduct(deps, body),
-      }),
+      })),
     }),
     defineRoute({
       method: "PUT",

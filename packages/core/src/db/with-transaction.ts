@@ -1,0 +1,28 @@
+import type { Cache } from "../cache/cache.ts";
+import type { ServiceDeps } from "../deps.ts";
+
+/**
+ * Runs `work` in one transaction. Cache invalidations are held back until the commit: sent
+ * earlier, a reader could refill the cache from the not-yet-committed (old) state. Inside an
+ * outer transaction the work simply joins it, and the outer one sends the invalidations.
+ */
+export async function withTransaction<T>(
+  deps: ServiceDeps,
+  work: (tx: ServiceDeps) => Promise<T>,
+): Promise<T> {
+  if (deps.db.isTransaction) return work(deps);
+  const stale = new Set<string>();
+  const heldBack: Cache = {
+    get: async () => null, // reads inside a transaction must see its own writes, not the cache
+    generation: async () => "in-transaction",
+    setIfUnchanged: async () => {},
+    invalidate: async (keys) => {
+      for (const key of keys) stale.add(key);
+    },
+  };
+  const result = await deps.db
+    .transaction()
+    .execute((trx) => work({ ...deps, db: trx, cache: heldBack }));
+  if (stale.size > 0) await deps.cache.invalidate([...stale]);
+  return result;
+}
