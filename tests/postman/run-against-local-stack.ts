@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { appendFile, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startLocalStack } from "./local-stack.ts";
@@ -36,7 +36,11 @@ try {
   });
   if (result.otherFailures > 0)
     console.error(`${result.otherFailures} request(s) or script(s) failed outright`);
-  console.log(`postman: ${result.passed} passed, ${result.failed} failed`);
+  const counts = `${result.passed} passed, ${result.failed} failed`;
+  console.log(`postman: ${counts}`);
+  const jobSummary = process.env.GITHUB_STEP_SUMMARY;
+  if (jobSummary)
+    await appendFile(jobSummary, `### Postman suite on the local stack\n\n${counts}\n`);
   exitCode = result.failed === 0 && result.otherFailures === 0 ? 0 : 1;
 } catch (error) {
   console.error(`postman: ${(error as Error).message}`);
