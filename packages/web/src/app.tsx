@@ -99,11 +99,12 @@ export function App() {
             onRetry={() => void data.reload(true)}
           />
         )}
-        <p
-          class={notice?.failed ? "notice notice--failed" : "notice"}
-          role={notice?.failed ? "alert" : "status"}
-        >
-          {notice?.text}
+        {/* Both regions stay in the page: screen readers announce changes only in regions they already know. */}
+        <p class="notice" role="status">
+          {notice && !notice.failed ? notice.text : ""}
+        </p>
+        <p class="notice notice--failed" role="alert">
+          {notice?.failed ? notice.text : ""}
         </p>
         <SummaryCards summary={data.products && summarizeStock(data.products)} />
         <StockChart products={products} />

@@ -6,15 +6,18 @@ import { App } from "../src/app.tsx";
 type Answer = { status: number; body: unknown } | "no answer";
 
 /** A gateway stand-in: one answer per path, or no answer at all. */
-function gatewayAnswers(answers: Record<string, Answer>) {
+function gatewayAnswers(answers: Record<string, Answer>): string[] {
+  const asked: string[] = [];
   vi.stubGlobal(
     "fetch",
     vi.fn(async (path: string) => {
+      asked.push(path);
       const answer = answers[path.split("?")[0] ?? path];
       if (!answer || answer === "no answer") throw new TypeError("fetch failed");
       return new Response(JSON.stringify(answer.body), { status: answer.status });
     }),
   );
+  return asked;
 }
 
 const badGateway = {
@@ -73,6 +76,25 @@ describe("App while loading its data", () => {
     expect(cardValue("total-products")).toBe("1");
     expect(root.querySelector("#panel-products tbody th")?.textContent).toBe("Laptop Dell XPS 13");
     expect(alerts()).toEqual([]);
+  });
+
+  it("when Refresh is pressed, then asks the gateway to bypass its cache", async () => {
+    const asked = gatewayAnswers({
+      "/api/products-full": { status: 200, body: [laptop] },
+      "/api/inventory": { status: 200, body: [stockRow] },
+    });
+    render(h(App, {}), root);
+    const refresh = () =>
+      [...root.querySelectorAll("button")].find((button) => button.textContent === "Refresh");
+    await vi.waitFor(() => expect(refresh()?.disabled).toBe(false));
+
+    refresh()?.click();
+
+    await vi.waitFor(() => expect(asked).toContain("/api/products-full?force_refresh=true"));
+    expect(asked.filter((path) => path.startsWith("/api/products-full"))).toEqual([
+      "/api/products-full",
+      "/api/products-full?force_refresh=true",
+    ]);
   });
 
   it("when the gateway answers 502 for products, then says the products are unavailable", async () => {
