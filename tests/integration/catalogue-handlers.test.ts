@@ -1,5 +1,6 @@
 import type { OpenStores } from "@stockwiz/adapters";
 import {
+  adjustInventory,
   createInventory,
   createProduct,
   deleteInventory,
@@ -9,6 +10,7 @@ import {
   getProduct,
   getProductWithStock,
   listInventory,
+  listMovements,
   listProducts,
   updateInventory,
   updateProduct,
@@ -87,11 +89,15 @@ describe.each(storeKinds)("catalogue handlers on %s PostgreSQL", (kind) => {
     const product = await createProduct(deps(), { name: "Desk", price: 300 });
     expect("inventory" in (await getProductWithStock(deps(), product.id))).toBe(false);
 
-    const row = await createInventory(deps(), {
-      product_id: product.id,
-      quantity: 4,
-      warehouse: "C",
-    }, ctx);
+    const row = await createInventory(
+      deps(),
+      {
+        product_id: product.id,
+        quantity: 4,
+        warehouse: "C",
+      },
+      ctx,
+    );
     expect(row).toMatchObject({ product_id: product.id, quantity: 4, warehouse: "C" });
     expect(new Date(row.last_updated).toISOString()).toBe(row.last_updated);
     expect((await getProductWithStock(deps(), product.id)).inventory).toEqual({
@@ -107,7 +113,9 @@ describe.each(storeKinds)("catalogue handlers on %s PostgreSQL", (kind) => {
   });
 
   it("when a product already has stock then a second row is a 409", async () => {
-    await expect(createInventory(deps(), { product_id: 1, quantity: 1 }, ctx)).rejects.toMatchObject({
+    await expect(
+      createInventory(deps(), { product_id: 1, quantity: 1 }, ctx),
+    ).rejects.toMatchObject({
       status: 409,
       code: "inventory_exists",
     });
@@ -150,6 +158,22 @@ describe.each(storeKinds)("catalogue handlers on %s PostgreSQL", (kind) => {
     await expect(updateInventory(deps(), row.id, { quantity: 1 }, ctx)).rejects.toMatchObject({
       status: 404,
     });
+  });
+
+  it("when stock is adjusted then the quantity moves atomically and the ledger follows", async () => {
+    const product = await createProduct(deps(), { name: "Bin", price: 5 });
+    const row = await createInventory(deps(), { product_id: product.id, quantity: 3 }, ctx);
+    const adjusted = await adjustInventory(deps(), row.id, { delta: -2, reason: "sale" }, ctx);
+    expect(adjusted).toMatchObject({ quantity: 1, version: row.version + 1 });
+    await expect(adjustInventory(deps(), row.id, { delta: -2 }, ctx)).rejects.toMatchObject({
+      status: 409,
+      code: "insufficient_stock",
+    });
+    const movements = await listMovements(deps(), row.id);
+    expect(movements.map((m) => [m.delta, m.quantity_after, m.reason, m.request_id])).toEqual([
+      [3, 3, "stock row created", "test-request"],
+      [-2, 1, "sale", "test-request"],
+    ]);
   });
 
   it("when a stock update names no field then it is a 400", async () => {

@@ -8,7 +8,7 @@ import { AppError, badRequest, conflict, notFound } from "../errors/app-error.ts
 import { insertMovement, selectMovements } from "../movements/movement-queries.ts";
 import type { StockMovement } from "../movements/movement-schemas.ts";
 import {
-  adjustQuantity,
+  adjustQuantityWithMovement,
   deleteInventoryRow,
   insertInventory,
   lockInventory,
@@ -145,44 +145,36 @@ export async function updateInventory(
 
 /** Adds or removes units atomically; stock never goes below zero. */
 export async function adjustInventory(
-  deps: ServiceDeps,
+  { db, cache, clock }: ServiceDeps,
   id: number,
   adjustment: StockAdjustment,
   context: ChangeContext,
 ): Promise<Inventory> {
+  let row: Inventory | undefined;
   try {
-    return await withTransaction(deps, async ({ db, cache, clock }) => {
-      const row = await adjustQuantity(db, id, adjustment.delta, clock());
-      if (row === undefined) {
-        const existing = await selectInventoryById(db, id);
-        if (existing === undefined) throw inventoryNotFound();
-        throw conflict(
-          `Only ${existing.quantity} in stock; cannot apply ${adjustment.delta}`,
-          "insufficient_stock",
-        );
-      }
-      await insertMovement(
-        db,
-        {
-          inventoryId: id,
-          delta: adjustment.delta,
-          quantityAfter: row.quantity,
-          reason: adjustment.reason ?? null,
-          requestId: context.requestId,
-        },
-        clock(),
-      );
-      await cache.invalidate(keysStaledByInventoryWrite(row.id, row.product_id));
-      return row;
+    row = await adjustQuantityWithMovement(db, {
+      id,
+      delta: adjustment.delta,
+      reason: adjustment.reason ?? null,
+      requestId: context.requestId,
+      now: clock(),
     });
   } catch (error) {
-    if (isOutOfRange(error)) {
-      throw new AppError("validation", "The quantity would exceed the largest storable value", {
-        errors: [{ path: "delta", message: "too large for this row" }],
-      });
-    }
-    throw error;
+    if (!isOutOfRange(error)) throw error;
+    throw new AppError("validation", "The quantity would exceed the largest storable value", {
+      errors: [{ path: "delta", message: "too large for this row" }],
+    });
   }
+  if (row === undefined) {
+    const existing = await selectInventoryById(db, id);
+    if (existing === undefined) throw inventoryNotFound();
+    throw conflict(
+      `Only ${existing.quantity} in stock; cannot apply ${adjustment.delta}`,
+      "insufficient_stock",
+    );
+  }
+  await cache.invalidate(keysStaledByInventoryWrite(row.id, row.product_id));
+  return row;
 }
 
 export async function deleteInventory({ db, cache }: ServiceDeps, id: number): Promise<void> {

@@ -85,21 +85,46 @@ export async function updateInventoryRow(
 }
 
 /**
- * One statement: the row lock serialises concurrent adjustments and the condition is checked
- * again after the wait, so stock can never go below zero. Undefined: missing or not enough.
+ * One statement changes the row and writes its ledger entry: the row lock is held for that
+ * statement only, the condition is checked again after any wait, and stock never goes below
+ * zero. Undefined: no such row, or not enough stock.
  */
-export async function adjustQuantity(
+export async function adjustQuantityWithMovement(
   db: Db,
-  id: number,
-  delta: number,
-  now: Date,
+  change: { id: number; delta: number; reason: string | null; requestId: string | null; now: Date },
 ): Promise<Inventory | undefined> {
   const row = await db
-    .updateTable("inventory")
-    .set({ quantity: sql`quantity + ${delta}`, last_updated: now, version: sql`version + 1` })
-    .where("id", "=", id)
-    .where(sql<boolean>`quantity + ${delta} >= 0`)
-    .returning(columns)
+    .with("adjusted", (qb) =>
+      qb
+        .updateTable("inventory")
+        .set({
+          quantity: sql`quantity + ${change.delta}`,
+          last_updated: change.now,
+          version: sql`version + 1`,
+        })
+        .where("id", "=", change.id)
+        .where(sql<boolean>`quantity + ${change.delta} >= 0`)
+        .returning(columns),
+    )
+    .with("recorded", (qb) =>
+      qb
+        .insertInto("stock_movements")
+        .columns(["inventory_id", "delta", "quantity_after", "reason", "request_id", "created_at"])
+        .expression((eb) =>
+          eb
+            .selectFrom("adjusted")
+            .select([
+              "adjusted.id",
+              sql<number>`${change.delta}::integer`.as("delta"),
+              "adjusted.quantity",
+              sql<string | null>`${change.reason}::varchar`.as("reason"),
+              sql<string | null>`${change.requestId}::varchar`.as("request_id"),
+              sql<Date>`${change.now}::timestamptz`.as("created_at"),
+            ]),
+        ),
+    )
+    .selectFrom("adjusted")
+    .selectAll()
     .executeTakeFirst();
   return row && toInventory(row);
 }
