@@ -222,4 +222,58 @@ describe("reads after a write, with every read path cached", () => {
     const after = await readEveryPath(stack, { productId: product.id });
     expectProductEverywhere(after, product, undefined);
   });
+
+  it("when stock is adjusted by POST /api/inventory/{id}/adjust through the gateway then every path shows the new quantity", async () => {
+    const { product, stock } = await createProductWithStock(stack, {}, { quantity: 10 });
+    const subject = { productId: product.id, stockId: stock.id };
+    await warmEveryPath(stack, subject);
+    await expectWarm(subject);
+
+    const adjusted = await call(`${stack.gateway.url}/api/inventory/${stock.id}/adjust`, {
+      method: "POST",
+      body: { delta: -4, reason: "e2e sale" },
+    });
+
+    expect(adjusted.status, adjusted.text).toBe(200);
+    const row = adjusted.body as Inventory;
+    expect(row.quantity).toBe(6);
+    const after = await readEveryPath(stack, subject);
+    expectStockEverywhere(after, row);
+    expectProductEverywhere(after, product, { quantity: 6, warehouse: stock.warehouse });
+  });
+});
+
+describe("reads racing a write", () => {
+  it("when reads run while the price changes then, once all settle, no path shows the old price", async () => {
+    const { product } = await createProductWithStock(stack, { price: 1 });
+    const readUrls = [
+      `${stack.gateway.url}/api/products/${product.id}`,
+      `${stack.productService.url}/api/products/${product.id}`,
+      `${stack.productService.url}/products/${product.id}`,
+      `${stack.productService.url}/products`,
+      `${stack.gateway.url}/api/products-full`,
+    ];
+    const priceIn = (body: unknown) =>
+      (Array.isArray(body)
+        ? (body as Product[]).find((p) => p.id === product.id)
+        : (body as Product)
+      )?.price;
+    // Each round: readers that load the old row just before the write commits must not put it
+    // back in the cache after the write cleared it.
+    for (let round = 2; round <= 11; round += 1) {
+      const readers = Promise.all(readUrls.map((url) => call(url)));
+      const put = call(`${stack.productService.url}/products/${product.id}`, {
+        method: "PUT",
+        body: { price: round },
+      });
+      const [written] = await Promise.all([put, readers]);
+      expect(written.status).toBe(200);
+
+      const settled = await Promise.all(readUrls.map((url) => call(url)));
+
+      for (const [i, answer] of settled.entries()) {
+        expect(priceIn(answer.body), `round ${round}: ${readUrls[i]}`).toBe(round);
+      }
+    }
+  });
 });
