@@ -152,6 +152,11 @@ variable "redis_image" {
   description = "Image of the Redis cache container."
   type        = string
   default     = "redis:7-alpine"
+
+  validation {
+    condition     = can(regex("^[a-z0-9./-]+:[A-Za-z0-9_.-]+$", var.redis_image))
+    error_message = "redis_image must name an image with an explicit tag."
+  }
 }
 
 variable "stop_timeout_seconds" {
