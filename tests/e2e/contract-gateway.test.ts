@@ -176,6 +176,54 @@ describe("request ids", () => {
   );
 });
 
+describe("forwarding", () => {
+  // Per-connection headers, and those each hop computes for itself.
+  const perHop = new Set([
+    "date",
+    "connection",
+    "keep-alive",
+    "content-length",
+    "transfer-encoding",
+  ]);
+
+  it.each([
+    { path: "/api/inventory/1", via: "inventoryService" },
+    { path: "/api/inventory/product/1", via: "inventoryService" },
+    { path: "/api/products?category=Electronics", via: "productService" },
+  ] as const)(
+    "when $path is read through the gateway then every header the service sent comes back unchanged",
+    async ({ path, via }) => {
+      // The service's own answer to the path the gateway forwards (the /api prefix removed).
+      const direct = await call(stack[via].url + path.replace(/^\/api/, ""));
+
+      const proxied = await call(gateway(path));
+
+      expect(proxied.status).toBe(direct.status);
+      expect(proxied.text).toBe(direct.text);
+      for (const [name, value] of direct.headers) {
+        if (perHop.has(name) || name === "x-request-id") continue;
+        expect(proxied.headers.get(name), name).toBe(value);
+      }
+    },
+  );
+
+  it("when a client sends If-Match with a stale version through the gateway then the service gets it and refuses the change", async () => {
+    const { stock } = await createProductWithStock(stack, {}, { quantity: 5 });
+    // A version the row has not reached: any compare-and-set must refuse it.
+    const stale = `"${((stock as { version?: number }).version ?? 1) + 1000}"`;
+
+    const answer = await call(gateway(`/api/inventory/${stock.id}`), {
+      method: "PUT",
+      headers: { "if-match": stale },
+      body: { quantity: 99 },
+    });
+
+    expect(answer.status).toBeGreaterThanOrEqual(400);
+    const row = await call(`${stack.inventoryService.url}/inventory/${stock.id}`);
+    expect(row.body).toEqual(stock);
+  });
+});
+
 describe("GET /api/products-full", () => {
   it("when the catalogue is read then it holds every product's merged view, ordered by id", async () => {
     const { product: stocked } = await createProductWithStock(stack, {}, { quantity: 4 });
