@@ -13,6 +13,7 @@ interface SentRequest {
   method: string;
   path: string;
   body: unknown;
+  idempotencyKey?: string;
 }
 
 /** Answers like a server that has, or lacks, the adjust endpoint; records what the page sent. */
@@ -20,7 +21,13 @@ function fakeServer(hasAdjust: boolean) {
   const sent: SentRequest[] = [];
   const fetch = vi.fn(async (path: string, init: RequestInit) => {
     const body = init.body ? JSON.parse(String(init.body)) : undefined;
-    sent.push({ method: init.method ?? "GET", path, body });
+    const idempotencyKey = (init.headers as Record<string, string>)["Idempotency-Key"];
+    sent.push({
+      method: init.method ?? "GET",
+      path,
+      body,
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    });
     const json = (status: number, payload: unknown) =>
       new Response(JSON.stringify(payload), {
         status,
@@ -46,10 +53,15 @@ describe("adjustStock", () => {
     const sent = fakeServer(true);
     const { adjustStock } = await import("../src/api/adjust-stock.ts");
 
-    const result = await adjustStock(row, -5, "damaged");
+    const result = await adjustStock(row, -5, "damaged", "key-1");
 
     expect(sent).toEqual([
-      { method: "POST", path: "/api/inventory/4/adjust", body: { delta: -5, reason: "damaged" } },
+      {
+        method: "POST",
+        path: "/api/inventory/4/adjust",
+        body: { delta: -5, reason: "damaged" },
+        idempotencyKey: "key-1",
+      },
     ]);
     expect(result).toEqual({ row: { ...row, quantity: 25 }, reasonRecorded: true });
   });
@@ -58,7 +70,7 @@ describe("adjustStock", () => {
     const sent = fakeServer(false);
     const { adjustStock } = await import("../src/api/adjust-stock.ts");
 
-    const result = await adjustStock(row, 12, "delivery");
+    const result = await adjustStock(row, 12, "delivery", "key-2");
 
     expect(sent.at(-1)).toEqual({
       method: "PUT",
@@ -72,9 +84,9 @@ describe("adjustStock", () => {
     const sent = fakeServer(false);
     const { adjustStock } = await import("../src/api/adjust-stock.ts");
 
-    await adjustStock(row, 1, "");
+    await adjustStock(row, 1, "", "key-3");
     sent.length = 0;
-    await adjustStock(row, 1, "");
+    await adjustStock(row, 1, "", "key-4");
 
     expect(sent.map((request) => request.method)).toEqual(["PUT"]);
   });

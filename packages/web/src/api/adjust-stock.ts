@@ -14,19 +14,24 @@ let adjustEndpointMissing = false;
 
 /**
  * Adds `delta` units (negative removes) through `POST /api/inventory/{id}/adjust`
- * when the server has it, otherwise sets the new quantity with a PUT.
+ * when the server has it, otherwise sets the new quantity with a PUT. Pass the
+ * same `idempotencyKey` again only to retry an attempt whose outcome is unknown.
  */
 export async function adjustStock(
   row: InventoryRow,
   delta: number,
   reason: string,
+  idempotencyKey: string,
 ): Promise<StockAdjustment> {
   if (!adjustEndpointMissing) {
     try {
-      const adjusted = await requestJson<InventoryRow>("POST", `/api/inventory/${row.id}/adjust`, {
-        delta,
-        ...(reason ? { reason } : {}),
-      });
+      const adjusted = await requestJson<InventoryRow>(
+        "POST",
+        `/api/inventory/${row.id}/adjust`,
+        { delta, ...(reason ? { reason } : {}) },
+        // A retry with the same key is applied once, however many times it arrives.
+        { "Idempotency-Key": idempotencyKey },
+      );
       return { row: adjusted, reasonRecorded: true };
     } catch (error) {
       if (!isMissingRoute(error)) throw error;

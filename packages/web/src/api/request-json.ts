@@ -5,8 +5,16 @@ import { readProblemDetails } from "./problem-details.ts";
  * Calls the page's own origin and returns the parsed JSON body, or throws an
  * ApiError holding the problem details of a failed answer.
  */
-export async function requestJson<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json, application/problem+json" };
+export async function requestJson<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: "application/json, application/problem+json",
+    ...extraHeaders,
+  };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   let response: Response;
   try {

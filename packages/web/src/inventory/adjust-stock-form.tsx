@@ -1,5 +1,7 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { adjustStock, type StockAdjustment } from "../api/adjust-stock.ts";
+import { ApiError } from "../api/api-error.ts";
+import { newIdempotencyKey } from "../api/idempotency-key.ts";
 import type { InventoryRow } from "../api/types.ts";
 import { FormAlert } from "../components/form-alert.tsx";
 import { TextField } from "../components/text-field.tsx";
@@ -20,6 +22,8 @@ export function AdjustStockForm({ row, onSaved, onCancel }: AdjustStockFormProps
   const [amount, setAmount] = useState("");
   const [reason, setReason] = useState("");
   const { errors, setErrors, busy, submit } = useFormSubmission(fields, aliases);
+  // Kept only while the last attempt's outcome is unknown, so that its retry is not applied twice.
+  const unansweredKey = useRef<string | undefined>(undefined);
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -29,8 +33,16 @@ export function AdjustStockForm({ row, onSaved, onCancel }: AdjustStockFormProps
       return;
     }
     const removing = (event.submitter as HTMLButtonElement | null)?.value === "remove";
+    const idempotencyKey = unansweredKey.current ?? newIdempotencyKey();
+    unansweredKey.current = idempotencyKey;
     void submit(async () => {
-      onSaved(await adjustStock(row, removing ? -units : units, reason.trim()));
+      try {
+        onSaved(await adjustStock(row, removing ? -units : units, reason.trim(), idempotencyKey));
+      } catch (error) {
+        if (!(error instanceof ApiError && error.isServiceUnavailable))
+          unansweredKey.current = undefined;
+        throw error;
+      }
     });
   };
 

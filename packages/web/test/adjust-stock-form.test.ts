@@ -1,0 +1,122 @@
+// @vitest-environment happy-dom
+import { h, render } from "preact";
+import { act } from "preact/test-utils";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { InventoryRow } from "../src/api/types.ts";
+import { AdjustStockForm } from "../src/inventory/adjust-stock-form.tsx";
+
+const row: InventoryRow = {
+  id: 7,
+  product_id: 7,
+  quantity: 12,
+  warehouse: "Warehouse C",
+  last_updated: "2025-01-01T00:00:00Z",
+};
+
+interface SentAdjustment {
+  body: unknown;
+  idempotencyKey: string | undefined;
+}
+
+/** Answers each adjust request with the next status in line; records body and key. */
+function adjustAnswers(...statuses: number[]): SentAdjustment[] {
+  const sent: SentAdjustment[] = [];
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (_path: string, init: RequestInit) => {
+      const headers = init.headers as Record<string, string>;
+      sent.push({
+        body: JSON.parse(String(init.body)),
+        idempotencyKey: headers["Idempotency-Key"],
+      });
+      const status = statuses.shift() ?? 200;
+      const body =
+        status === 200
+          ? { ...row, quantity: 52 }
+          : { status, title: "Failed", detail: `HTTP ${status}` };
+      return new Response(JSON.stringify(body), { status });
+    }),
+  );
+  return sent;
+}
+
+function typeInto(id: string, value: string) {
+  act(() => {
+    const field = document.getElementById(id) as HTMLInputElement;
+    field.value = value;
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+}
+
+function press(label: string) {
+  const button = [...document.querySelectorAll("button")].find((candidate) =>
+    candidate.textContent?.includes(label),
+  );
+  document.querySelector("form")?.requestSubmit(button);
+}
+
+describe("AdjustStockForm", () => {
+  let root: HTMLElement;
+  const onSaved = vi.fn();
+
+  beforeEach(() => {
+    root = document.createElement("div");
+    document.body.append(root);
+    onSaved.mockReset();
+    render(h(AdjustStockForm, { row, onSaved, onCancel: () => {} }), root);
+  });
+
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+    vi.unstubAllGlobals();
+  });
+
+  const formAlert = () => root.querySelector(".form-alert")?.textContent ?? "";
+
+  it("when Remove units is pressed, then sends a negative delta with the reason", async () => {
+    const sent = adjustAnswers(200);
+    typeInto("adjust-amount", "5");
+    typeInto("adjust-reason", "damaged");
+
+    press("Remove units");
+
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(sent[0]?.body).toEqual({ delta: -5, reason: "damaged" });
+  });
+
+  it("when the amount is not a whole number above 0, then says so next to Units and sends nothing", async () => {
+    const sent = adjustAnswers();
+    typeInto("adjust-amount", "2.5");
+
+    press("Add units");
+
+    await vi.waitFor(() => expect(document.getElementById("adjust-amount-error")).not.toBeNull());
+    expect(sent).toEqual([]);
+  });
+
+  it("when the gateway gave no verdict (502), then the retry carries the same idempotency key", async () => {
+    const sent = adjustAnswers(502, 200);
+    typeInto("adjust-amount", "40");
+
+    press("Add units");
+    await vi.waitFor(() => expect(formAlert()).toContain("HTTP 502"));
+    press("Add units");
+
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(sent).toHaveLength(2);
+    expect(sent[1]?.idempotencyKey).toBe(sent[0]?.idempotencyKey);
+  });
+
+  it("when the API refused the attempt (409), then the next attempt is a new one with a new key", async () => {
+    const sent = adjustAnswers(409, 200);
+    typeInto("adjust-amount", "40");
+
+    press("Remove units");
+    await vi.waitFor(() => expect(formAlert()).toContain("HTTP 409"));
+    press("Add units");
+
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(sent[1]?.idempotencyKey).not.toBe(sent[0]?.idempotencyKey);
+  });
+});
