@@ -5,6 +5,7 @@ import { compareFacts, type DeploymentFacts, type FactDifference } from "./deplo
 import { factsFromCloudFormation, type StackTemplates } from "./facts-from-cloudformation.ts";
 import { factsFromTerraform } from "./facts-from-terraform.ts";
 import { type HclBody, loadDevEnvironment, type TerraformConfiguration } from "./load-terraform.ts";
+import { interpolation } from "./terraform-expressions.ts";
 
 // One contract, two descriptions: infra-legacy/environments/dev and the SST dev stage.
 const stackNames: StackName[] = ["Network", "Registry", "Data", "Service", "Monitoring"];
@@ -214,8 +215,10 @@ describe("parity of infra-legacy (Terraform) and stacks/ (SST), stage dev", () =
       const changed = changedHcl((config) => {
         const api = local({ ...config, environment: config.modules.ecs as HclBody }, "api_gateway");
         api.secrets = [
-          // biome-ignore lint/suspicious/noTemplateCurlyInString: an HCL interpolation, as hcl2json gives it.
-          { name: "DB_USER", valueFrom: "${aws_secretsmanager_secret.database.arn}:username::" },
+          {
+            name: "DB_USER",
+            valueFrom: `${interpolation("aws_secretsmanager_secret.database.arn")}:username::`,
+          },
         ];
         api.environment.push({ name: "DB_PASSWORD", value: "not-a-real-password" });
       });
@@ -381,8 +384,7 @@ describe("parity of infra-legacy (Terraform) and stacks/ (SST), stage dev", () =
 
   it("when a Terraform fact stops being known at plan time then reading it fails loudly", () => {
     const changed = changedHcl((config) => {
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: an HCL interpolation, as hcl2json gives it.
-      moduleArguments(config, "ecs").task_memory = "${module.sizing.memory}";
+      moduleArguments(config, "ecs").task_memory = interpolation("module.sizing.memory");
     });
     expect(() => factsFromTerraform(changed)).toThrow(/not a plan-time value/);
   });

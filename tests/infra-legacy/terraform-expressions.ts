@@ -24,6 +24,9 @@ export interface Scope {
   readonly iterators: Readonly<Record<string, Iterator>>;
 }
 
+/** `var.x` → `${var.x}`: an HCL interpolation as hcl2json writes it. */
+export const interpolation = (expression: string): string => `\${${expression}}`;
+
 type Segment =
   | { readonly kind: "text"; readonly text: string }
   | { readonly kind: "expr"; readonly expr: string };

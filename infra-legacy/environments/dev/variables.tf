@@ -5,7 +5,7 @@ variable "aws_region" {
 
   validation {
     condition     = can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]$", var.aws_region))
-    error_message = "aws_region must be an AWS region name such as us-east-1."
+    error_message = "The aws_region must be an AWS region name such as us-east-1."
   }
 }
 
@@ -16,7 +16,7 @@ variable "environment" {
 
   validation {
     condition     = can(regex("^[a-z][a-z0-9]{1,9}$", var.environment))
-    error_message = "environment must be 2-10 lowercase letters or digits, starting with a letter."
+    error_message = "The environment must be 2-10 lowercase letters or digits, starting with a letter."
   }
 }
 
@@ -27,7 +27,7 @@ variable "image_tag" {
 
   validation {
     condition     = can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", var.image_tag))
-    error_message = "image_tag must be a valid Docker tag (letters, digits, _ . -, at most 128 characters)."
+    error_message = "The image_tag must be a valid Docker tag (letters, digits, _ . -, at most 128 characters)."
   }
 }
 
@@ -37,7 +37,7 @@ variable "alert_email" {
 
   validation {
     condition     = can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", var.alert_email))
-    error_message = "alert_email must be an e-mail address."
+    error_message = "The alert_email must be an e-mail address."
   }
 }
 
@@ -48,6 +48,6 @@ variable "extra_tags" {
 
   validation {
     condition     = alltrue([for key in keys(var.extra_tags) : !contains(["Project", "Environment", "ManagedBy"], key)])
-    error_message = "extra_tags must not override Project, Environment or ManagedBy."
+    error_message = "The extra_tags must not override Project, Environment or ManagedBy."
   }
 }

@@ -4,7 +4,7 @@ variable "name" {
 
   validation {
     condition     = can(regex("^[A-Za-z0-9][A-Za-z0-9-]{0,30}[A-Za-z0-9]$", var.name))
-    error_message = "name must be 2-32 letters, digits or dashes, not starting or ending with a dash."
+    error_message = "The name must be 2-32 letters, digits or dashes, not starting or ending with a dash."
   }
 }
 
@@ -35,7 +35,7 @@ variable "listener_port" {
 
   validation {
     condition     = var.listener_port >= 1 && var.listener_port <= 65535
-    error_message = "listener_port must be a TCP port."
+    error_message = "The listener_port must be a TCP port."
   }
 }
 
@@ -82,7 +82,7 @@ variable "health_check_path" {
 
   validation {
     condition     = startswith(var.health_check_path, "/")
-    error_message = "health_check_path must start with a slash."
+    error_message = "The health_check_path must start with a slash."
   }
 }
 
@@ -93,7 +93,7 @@ variable "health_check_interval" {
 
   validation {
     condition     = var.health_check_interval >= 5 && var.health_check_interval <= 300
-    error_message = "health_check_interval must be 5-300 seconds."
+    error_message = "The health_check_interval must be 5-300 seconds."
   }
 }
 
@@ -104,7 +104,7 @@ variable "health_check_timeout" {
 
   validation {
     condition     = var.health_check_timeout >= 2 && var.health_check_timeout <= 120
-    error_message = "health_check_timeout must be 2-120 seconds."
+    error_message = "The health_check_timeout must be 2-120 seconds."
   }
 }
 
@@ -115,7 +115,7 @@ variable "healthy_threshold" {
 
   validation {
     condition     = var.healthy_threshold >= 2 && var.healthy_threshold <= 10
-    error_message = "healthy_threshold must be 2-10."
+    error_message = "The healthy_threshold must be 2-10."
   }
 }
 
@@ -126,7 +126,7 @@ variable "unhealthy_threshold" {
 
   validation {
     condition     = var.unhealthy_threshold >= 2 && var.unhealthy_threshold <= 10
-    error_message = "unhealthy_threshold must be 2-10."
+    error_message = "The unhealthy_threshold must be 2-10."
   }
 }
 
@@ -137,6 +137,6 @@ variable "deregistration_delay" {
 
   validation {
     condition     = var.deregistration_delay >= 0 && var.deregistration_delay <= 3600
-    error_message = "deregistration_delay must be 0-3600 seconds."
+    error_message = "The deregistration_delay must be 0-3600 seconds."
   }
 }

@@ -4,7 +4,7 @@ variable "name_prefix" {
 
   validation {
     condition     = can(regex("^[a-z0-9][a-z0-9._-]*$", var.name_prefix))
-    error_message = "name_prefix must be lowercase letters, digits, dots, dashes or underscores."
+    error_message = "The name_prefix must be lowercase letters, digits, dots, dashes or underscores."
   }
 }
 
@@ -14,7 +14,7 @@ variable "repositories" {
 
   validation {
     condition     = length(var.repositories) > 0 && alltrue([for r in var.repositories : can(regex("^[a-z0-9][a-z0-9-]*$", r))])
-    error_message = "repositories must be a non-empty set of lowercase names."
+    error_message = "The repositories must be a non-empty set of lowercase names."
   }
 }
 
@@ -25,7 +25,7 @@ variable "keep_images" {
 
   validation {
     condition     = var.keep_images >= 1
-    error_message = "keep_images must be at least 1."
+    error_message = "The keep_images must be at least 1."
   }
 }
 
@@ -36,6 +36,6 @@ variable "untagged_expiry_days" {
 
   validation {
     condition     = var.untagged_expiry_days >= 1
-    error_message = "untagged_expiry_days must be at least 1."
+    error_message = "The untagged_expiry_days must be at least 1."
   }
 }

@@ -4,7 +4,7 @@ variable "name_prefix" {
 
   validation {
     condition     = can(regex("^[a-z][a-z0-9-]{1,20}$", var.name_prefix))
-    error_message = "name_prefix must be lowercase letters, digits or dashes."
+    error_message = "The name_prefix must be lowercase letters, digits or dashes."
   }
 }
 
@@ -14,7 +14,7 @@ variable "image_tag" {
 
   validation {
     condition     = can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", var.image_tag))
-    error_message = "image_tag must be a valid Docker tag."
+    error_message = "The image_tag must be a valid Docker tag."
   }
 }
 
@@ -24,7 +24,7 @@ variable "repository_urls" {
 
   validation {
     condition     = alltrue([for name in ["api-gateway", "product-service", "inventory-service", "postgres"] : contains(keys(var.repository_urls), name)])
-    error_message = "repository_urls needs api-gateway, product-service, inventory-service and postgres."
+    error_message = "The repository_urls needs api-gateway, product-service, inventory-service and postgres."
   }
 }
 
@@ -37,7 +37,7 @@ variable "app_services" {
 
   validation {
     condition     = toset(keys(var.app_services)) == toset(["api-gateway", "product-service", "inventory-service"])
-    error_message = "app_services must describe exactly api-gateway, product-service and inventory-service."
+    error_message = "The app_services must describe exactly api-gateway, product-service and inventory-service."
   }
 }
 
@@ -52,7 +52,7 @@ variable "subnet_ids" {
 
   validation {
     condition     = length(var.subnet_ids) >= 1
-    error_message = "subnet_ids must not be empty."
+    error_message = "The subnet_ids must not be empty."
   }
 }
 
@@ -68,7 +68,7 @@ variable "task_cpu" {
 
   validation {
     condition     = contains([256, 512, 1024, 2048, 4096, 8192, 16384], var.task_cpu)
-    error_message = "task_cpu must be a Fargate CPU size."
+    error_message = "The task_cpu must be a Fargate CPU size."
   }
 }
 
@@ -79,7 +79,7 @@ variable "task_memory" {
 
   validation {
     condition     = var.task_memory >= 512 && var.task_memory <= 122880 && var.task_memory % 512 == 0
-    error_message = "task_memory must be a Fargate memory size in MiB."
+    error_message = "The task_memory must be a Fargate memory size in MiB."
   }
 }
 
@@ -90,7 +90,7 @@ variable "desired_count" {
 
   validation {
     condition     = var.desired_count >= 1
-    error_message = "desired_count must be at least 1."
+    error_message = "The desired_count must be at least 1."
   }
 }
 
@@ -111,7 +111,7 @@ variable "autoscaling" {
 
   validation {
     condition     = var.autoscaling.min_capacity >= 1 && var.autoscaling.min_capacity <= var.autoscaling.max_capacity
-    error_message = "autoscaling needs 1 <= min_capacity <= max_capacity."
+    error_message = "The autoscaling needs 1 <= min_capacity <= max_capacity."
   }
 }
 
@@ -122,7 +122,7 @@ variable "log_retention_days" {
 
   validation {
     condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365], var.log_retention_days)
-    error_message = "log_retention_days must be a CloudWatch Logs retention value."
+    error_message = "The log_retention_days must be a CloudWatch Logs retention value."
   }
 }
 
@@ -133,7 +133,7 @@ variable "database_name" {
 
   validation {
     condition     = can(regex("^[a-z_][a-z0-9_]{0,62}$", var.database_name))
-    error_message = "database_name must be a plain PostgreSQL identifier."
+    error_message = "The database_name must be a plain PostgreSQL identifier."
   }
 }
 
@@ -144,7 +144,7 @@ variable "database_user" {
 
   validation {
     condition     = can(regex("^[a-z_][a-z0-9_]{0,62}$", var.database_user))
-    error_message = "database_user must be a plain PostgreSQL identifier."
+    error_message = "The database_user must be a plain PostgreSQL identifier."
   }
 }
 
@@ -155,7 +155,7 @@ variable "redis_image" {
 
   validation {
     condition     = can(regex("^[a-z0-9./-]+:[A-Za-z0-9_.-]+$", var.redis_image))
-    error_message = "redis_image must name an image with an explicit tag."
+    error_message = "The redis_image must name an image with an explicit tag."
   }
 }
 
@@ -177,6 +177,6 @@ variable "health_check_grace_period_seconds" {
 
   validation {
     condition     = var.health_check_grace_period_seconds >= 0 && var.health_check_grace_period_seconds <= 2147483647
-    error_message = "health_check_grace_period_seconds must not be negative."
+    error_message = "The health_check_grace_period_seconds must not be negative."
   }
 }

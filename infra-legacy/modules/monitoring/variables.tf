@@ -4,7 +4,7 @@ variable "name_prefix" {
 
   validation {
     condition     = can(regex("^[a-z][a-z0-9-]{1,20}$", var.name_prefix))
-    error_message = "name_prefix must be lowercase letters, digits or dashes."
+    error_message = "The name_prefix must be lowercase letters, digits or dashes."
   }
 }
 
@@ -14,7 +14,7 @@ variable "alert_email" {
 
   validation {
     condition     = can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", var.alert_email))
-    error_message = "alert_email must be an e-mail address."
+    error_message = "The alert_email must be an e-mail address."
   }
 }
 
@@ -63,7 +63,7 @@ variable "thresholds" {
 
   validation {
     condition     = var.thresholds.cpu_percent > 0 && var.thresholds.cpu_percent <= 100 && var.thresholds.memory_percent > 0 && var.thresholds.memory_percent <= 100
-    error_message = "cpu_percent and memory_percent must be in 1-100."
+    error_message = "The cpu_percent and memory_percent must be in 1-100."
   }
 }
 
@@ -74,7 +74,7 @@ variable "period_seconds" {
 
   validation {
     condition     = var.period_seconds >= 60 && var.period_seconds % 60 == 0
-    error_message = "period_seconds must be a multiple of 60."
+    error_message = "The period_seconds must be a multiple of 60."
   }
 }
 
@@ -85,6 +85,6 @@ variable "evaluation_periods" {
 
   validation {
     condition     = var.evaluation_periods >= 1
-    error_message = "evaluation_periods must be at least 1."
+    error_message = "The evaluation_periods must be at least 1."
   }
 }

@@ -4,7 +4,7 @@ variable "name_prefix" {
 
   validation {
     condition     = can(regex("^[a-z][a-z0-9-]{1,20}$", var.name_prefix))
-    error_message = "name_prefix must be lowercase letters, digits or dashes."
+    error_message = "The name_prefix must be lowercase letters, digits or dashes."
   }
 }
 
@@ -14,7 +14,7 @@ variable "vpc_cidr" {
 
   validation {
     condition     = can(cidrhost(var.vpc_cidr, 0))
-    error_message = "vpc_cidr must be a valid IPv4 CIDR block."
+    error_message = "The vpc_cidr must be a valid IPv4 CIDR block."
   }
 }
 
@@ -24,7 +24,7 @@ variable "public_subnets" {
 
   validation {
     condition     = length(var.public_subnets) >= 2 && alltrue([for cidr in values(var.public_subnets) : can(cidrhost(cidr, 0))])
-    error_message = "public_subnets needs at least two availability zones, each with a valid CIDR block."
+    error_message = "The public_subnets needs at least two availability zones, each with a valid CIDR block."
   }
 }
 
@@ -34,7 +34,7 @@ variable "private_subnets" {
 
   validation {
     condition     = length(var.private_subnets) >= 2 && alltrue([for cidr in values(var.private_subnets) : can(cidrhost(cidr, 0))])
-    error_message = "private_subnets needs at least two availability zones, each with a valid CIDR block."
+    error_message = "The private_subnets needs at least two availability zones, each with a valid CIDR block."
   }
 }
 
@@ -47,7 +47,7 @@ variable "container_port_range" {
 
   validation {
     condition     = var.container_port_range.from >= 1 && var.container_port_range.from <= var.container_port_range.to && var.container_port_range.to <= 65535
-    error_message = "container_port_range must satisfy 1 <= from <= to <= 65535."
+    error_message = "The container_port_range must satisfy 1 <= from <= to <= 65535."
   }
 }
 
@@ -58,6 +58,6 @@ variable "flow_log_retention_days" {
 
   validation {
     condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365], var.flow_log_retention_days)
-    error_message = "flow_log_retention_days must be a CloudWatch Logs retention value."
+    error_message = "The flow_log_retention_days must be a CloudWatch Logs retention value."
   }
 }
