@@ -1,5 +1,6 @@
 export * from "./cache/memory-cache.ts";
 export * from "./cache/redis-cache.ts";
+export * from "./config/api-key-config.ts";
 export * from "./config/parse-env.ts";
 export * from "./config/store-config.ts";
 export * from "./database/database-availability.ts";
@@ -8,6 +9,7 @@ export * from "./errors/problem-of-error.ts";
 export * from "./fastify/create-http-server.ts";
 export * from "./fastify/route-table-plugin.ts";
 export * from "./lambda/alb-handler.ts";
+export * from "./lambda/service-lambda.ts";
 export * from "./logger.ts";
 export * from "./server/build-service-app.ts";
 export * from "./server/open-stores.ts";

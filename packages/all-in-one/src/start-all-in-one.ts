@@ -1,4 +1,6 @@
 import {
+  apiKeyEnvSchema,
+  apiKeysOf,
   buildServiceApp,
   createLogger,
   createMemoryCache,
@@ -6,7 +8,7 @@ import {
   parseEnv,
   storeEnvSchema,
 } from "@stockwiz/adapters";
-import { buildGatewayApp, UpstreamService } from "@stockwiz/api-gateway";
+import { buildGatewayApp, gatewayLimitsEnvSchema, UpstreamService } from "@stockwiz/api-gateway";
 import { inventoryServiceRoutes, productServiceRoutes } from "@stockwiz/core";
 import closeWithGrace from "close-with-grace";
 import { z } from "zod";
@@ -31,6 +33,8 @@ export async function startAllInOne(env: NodeJS.ProcessEnv = process.env): Promi
   const stores = await openStores(parseEnv(storeEnvSchema, env), logger, {
     fallbackCache: createMemoryCache(),
   });
+  const apiKeys = apiKeysOf(parseEnv(apiKeyEnvSchema, env));
+  const limits = parseEnv(gatewayLimitsEnvSchema, env);
   const local = (servicePort: number) => `http://127.0.0.1:${servicePort}`;
   const productService = new UpstreamService(
     "product-service",
@@ -67,6 +71,7 @@ export async function startAllInOne(env: NodeJS.ProcessEnv = process.env): Promi
         productService,
         inventoryService,
         logger: logger.child({ service: "api-gateway" }),
+        rateLimitPerMinute: limits.RATE_LIMIT_PER_MINUTE,
       }),
     },
   ];

@@ -1,5 +1,7 @@
 import compress from "@fastify/compress";
 import cors from "@fastify/cors";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
 import { createHttpServer, type Logger } from "@stockwiz/adapters";
 import type { Cache } from "@stockwiz/core";
 import type { FastifyInstance } from "fastify";
@@ -13,11 +15,23 @@ export interface GatewayDeps {
   productService: UpstreamService;
   inventoryService: UpstreamService;
   logger: Logger;
+  /** Requests per minute per client; 0 or absent: no limit. */
+  rateLimitPerMinute?: number;
+  trustProxy?: boolean;
 }
 
 /** The front door: every path of the contract, CORS, gzip and request ids on each answer. */
 export async function buildGatewayApp(deps: GatewayDeps): Promise<FastifyInstance> {
-  const app = createHttpServer({ logger: deps.logger });
+  const app = createHttpServer({ logger: deps.logger, trustProxy: deps.trustProxy });
+  await app.register(helmet, { global: true });
+  if (deps.rateLimitPerMinute) {
+    // The load balancer's health checks must never be throttled.
+    await app.register(rateLimit, {
+      max: deps.rateLimitPerMinute,
+      timeWindow: 60_000,
+      allowList: (request) => request.url === "/health",
+    });
+  }
   await app.register(cors, {
     origin: "*",
     methods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],

@@ -3,11 +3,19 @@ import { z } from "zod";
 
 const serviceUrl = z.url({ protocol: /^https?$/ });
 
+export const gatewayLimitsEnvSchema = z.object({
+  /** Requests per minute per client address; 0 turns the limit off (for benchmarks). */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6_000),
+  /** Set behind the ALB, so the limit applies to the client and not to the load balancer. */
+  TRUST_PROXY: z.stringbool().default(false),
+});
+
 export const gatewayEnvSchema = serviceEnvSchema(8000).extend({
   PRODUCT_SERVICE_URL: serviceUrl.default("http://localhost:8001"),
   INVENTORY_SERVICE_URL: serviceUrl.default("http://localhost:8002"),
   /** Longest wait for an upstream answer before the gateway says 504. */
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   ...cacheEnvSchema.shape,
+  ...gatewayLimitsEnvSchema.shape,
 });
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;

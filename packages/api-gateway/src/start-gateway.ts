@@ -29,6 +29,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     productService,
     inventoryService,
     logger,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    trustProxy: config.TRUST_PROXY,
   });
   await serveUntilSignal(app, {
     host: config.HOST,

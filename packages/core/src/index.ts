@@ -24,3 +24,4 @@ export * from "./routing/inventory-routes.ts";
 export * from "./routing/invoke-route.ts";
 export * from "./routing/product-routes.ts";
 export * from "./routing/route.ts";
+export * from "./security/api-keys.ts";

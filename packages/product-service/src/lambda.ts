@@ -1,18 +1,4 @@
-import {
-  createAlbHandler,
-  createLogger,
-  openStores,
-  parseEnv,
-  storeEnvSchema,
-} from "@stockwiz/adapters";
+import { createServiceLambda } from "@stockwiz/adapters";
 import { productServiceRoutes } from "@stockwiz/core";
 
-// Opened on the first event and kept for the life of the execution environment.
-const logger = createLogger({ level: process.env.LOG_LEVEL ?? "info", name: "product-service" });
-let stores: ReturnType<typeof openStores> | undefined;
-const deps = async () => {
-  stores ??= openStores(parseEnv(storeEnvSchema, process.env), logger);
-  return (await stores).deps;
-};
-
-export const handler = createAlbHandler(productServiceRoutes, deps, logger);
+export const handler = createServiceLambda("product-service", productServiceRoutes);

@@ -6,6 +6,7 @@ export interface DescribedError {
   problem: ProblemDetails;
   /** A fault of ours, to be logged with its stack; never shown to the client. */
   unexpected: boolean;
+  headers?: Record<string, string>;
 }
 
 const statusOf = (error: unknown): number | undefined => {
@@ -16,7 +17,12 @@ const statusOf = (error: unknown): number | undefined => {
 /** Turns anything thrown into problem details; client mistakes are 4xx, never 500. */
 export function describeError(error: unknown, instance?: string): DescribedError {
   if (error instanceof AppError) {
-    return { status: error.status, problem: problemOfAppError(error, instance), unexpected: false };
+    return {
+      status: error.status,
+      problem: problemOfAppError(error, instance),
+      unexpected: false,
+      headers: error.headers,
+    };
   }
   if (isDatabaseUnavailable(error)) {
     const problem = problemDetails(503, "The database is unavailable; try again shortly", {

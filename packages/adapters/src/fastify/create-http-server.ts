@@ -8,6 +8,8 @@ export interface HttpServerOptions {
   logger: Logger;
   /** Bytes; larger bodies get 413 before any parsing. */
   bodyLimit?: number;
+  /** Behind the ALB: take the client address from X-Forwarded-For. */
+  trustProxy?: boolean;
 }
 
 /**
@@ -17,12 +19,14 @@ export interface HttpServerOptions {
 export function createHttpServer({
   logger,
   bodyLimit = 64 * 1024,
+  trustProxy = false,
 }: HttpServerOptions): FastifyInstance {
   const app = fastify({
     loggerInstance: logger,
     logController: new OneLineRequestLog(),
     genReqId: requestIdOf,
     bodyLimit,
+    trustProxy,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     return503OnClosing: true,
   }) as unknown as FastifyInstance;
@@ -32,9 +36,10 @@ export function createHttpServer({
   });
 
   app.setErrorHandler(async (error, request, reply) => {
-    const { status, problem, unexpected } = describeError(error, request.url);
+    const { status, problem, unexpected, headers } = describeError(error, request.url);
     if (unexpected) request.log.error({ err: error }, "unexpected error");
     else if (status >= 500) request.log.warn({ err: error }, problem.detail);
+    if (headers) reply.headers(headers);
     return reply.code(status).type("application/problem+json").send(problem);
   });
   app.setNotFoundHandler(async (request, reply) => {

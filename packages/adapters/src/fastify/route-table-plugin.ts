@@ -1,4 +1,4 @@
-import { type AnyRoute, invokeRoute } from "@stockwiz/core";
+import { type AnyRoute, type InvokeOptions, invokeRoute } from "@stockwiz/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 
 type HeaderValue = string | string[] | undefined;
@@ -20,14 +20,18 @@ const rawRequestOf = (request: FastifyRequest) => ({
 });
 
 /** Mounts a framework-agnostic route table: validation and handling stay in core. */
-export function routeTablePlugin<Deps>(routes: readonly AnyRoute<Deps>[], deps: Deps) {
+export function routeTablePlugin<Deps>(
+  routes: readonly AnyRoute<Deps>[],
+  deps: Deps,
+  options: InvokeOptions = {},
+) {
   return async function routeTable(app: FastifyInstance): Promise<void> {
     for (const route of routes) {
       app.route({
         method: route.method,
         url: route.path,
         handler: async (request, reply) => {
-          const result = await invokeRoute(route, rawRequestOf(request), deps);
+          const result = await invokeRoute(route, rawRequestOf(request), deps, options);
           reply.code(result.status);
           if (result.headers) reply.headers(result.headers);
           // 204 and friends carry no body; an empty string tells Fastify the reply is complete.

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { STATUS_CODES } from "node:http";
-import { type AnyRoute, invokeRoute, problemContentType } from "@stockwiz/core";
+import { type AnyRoute, type InvokeOptions, invokeRoute, problemContentType } from "@stockwiz/core";
 import type { ALBEvent, ALBResult } from "aws-lambda";
 import FindMyWay from "find-my-way";
 import { describeError } from "../errors/problem-of-error.ts";
@@ -83,6 +83,7 @@ export function createAlbHandler<Deps>(
   routes: readonly AnyRoute<Deps>[],
   deps: () => Promise<Deps>,
   logger: Logger,
+  options: InvokeOptions = {},
 ): (event: ALBEvent) => Promise<ALBResult> {
   const router = FindMyWay({ ignoreTrailingSlash: true });
   for (const route of routes) {
@@ -108,6 +109,7 @@ export function createAlbHandler<Deps>(
           requestId,
         },
         await deps(),
+        options,
       );
       const contentType: Record<string, string> =
         response.body === undefined ? {} : { "content-type": "application/json" };
@@ -117,9 +119,13 @@ export function createAlbHandler<Deps>(
         ...response.headers,
       });
     } catch (error) {
-      const { status, problem, unexpected } = describeError(error, path);
+      const { status, problem, unexpected, headers } = describeError(error, path);
       if (unexpected) logger.error({ err: error, requestId }, "unexpected error");
-      return result(status, problem, { ...responseHeaders, "content-type": problemContentType });
+      return result(status, problem, {
+        ...responseHeaders,
+        ...headers,
+        "content-type": problemContentType,
+      });
     }
   };
 }

@@ -1,4 +1,4 @@
-import type { AnyRoute, ServiceDeps } from "@stockwiz/core";
+import type { AnyRoute, InvokeOptions, ServiceDeps } from "@stockwiz/core";
 import type { FastifyInstance } from "fastify";
 import { createHttpServer } from "../fastify/create-http-server.ts";
 import { routeTablePlugin } from "../fastify/route-table-plugin.ts";
@@ -9,10 +9,11 @@ export async function buildServiceApp(
   routes: readonly AnyRoute<ServiceDeps>[],
   deps: ServiceDeps,
   logger: Logger,
+  options: InvokeOptions = {},
 ): Promise<FastifyInstance> {
   const app = createHttpServer({ logger });
   // JSON only: a text body would otherwise reach validation and read as a 422, not the 415 it is.
   app.removeContentTypeParser("text/plain");
-  await app.register(routeTablePlugin(routes, deps));
+  await app.register(routeTablePlugin(routes, deps, options));
   return app;
 }

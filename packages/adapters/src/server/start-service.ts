@@ -1,4 +1,5 @@
 import type { AnyRoute, ServiceDeps } from "@stockwiz/core";
+import { apiKeyEnvSchema, apiKeysOf } from "../config/api-key-config.ts";
 import { parseEnv } from "../config/parse-env.ts";
 import { serviceEnvSchema, storeEnvSchema } from "../config/store-config.ts";
 import { createLogger } from "../logger.ts";
@@ -21,6 +22,7 @@ export async function startService(
   const storeEnv = parseEnv(storeEnvSchema, env);
   const logger = createLogger({ level: settings.LOG_LEVEL, name: service.name });
   const stores = await openStores(storeEnv, logger);
-  const app = await buildServiceApp(service.routes, stores.deps, logger);
+  const apiKeys = apiKeysOf(parseEnv(apiKeyEnvSchema, env));
+  const app = await buildServiceApp(service.routes, stores.deps, logger, { apiKeys });
   await serveUntilSignal(app, { host: settings.HOST, port: settings.PORT, onClose: stores.close });
 }

@@ -14,3 +14,10 @@ export const idParam = z
 
 export const positiveId = z.number().int("must be an integer").positive().max(int4Max);
 export const nonNegativeInt4 = z.number().int("must be an integer").min(0).max(int4Max);
+
+/** A string bound by its column's size; PostgreSQL text cannot hold NUL, so it is refused here. */
+export const boundedText = (maxLength: number) =>
+  z
+    .string()
+    .max(maxLength)
+    .refine((value) => !value.includes("\u0000"), "must not contain NUL characters");

@@ -39,6 +39,8 @@ export interface AppErrorOptions {
   /** Machine-readable reason within the kind, e.g. `insufficient_stock`. */
   code?: string;
   errors?: FieldError[];
+  /** Response headers the status needs, such as WWW-Authenticate on a 401. */
+  headers?: Record<string, string>;
   cause?: unknown;
 }
 
@@ -46,6 +48,7 @@ export class AppError extends Error {
   readonly status: number;
   readonly code: string | undefined;
   readonly errors: FieldError[] | undefined;
+  readonly headers: Record<string, string> | undefined;
 
   constructor(
     readonly kind: ErrorKind,
@@ -57,6 +60,7 @@ export class AppError extends Error {
     this.status = statusOfKind[kind];
     this.code = options.code;
     this.errors = options.errors;
+    this.headers = options.headers;
   }
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idParam, int4Max, nonNegativeInt4, positiveId } from "../db/column-limits.ts";
+import { boundedText, idParam, int4Max, nonNegativeInt4, positiveId } from "../db/column-limits.ts";
 
 export const inventorySchema = z.object({
   id: z.number().int(),
@@ -11,7 +11,7 @@ export const inventorySchema = z.object({
 });
 export type Inventory = z.infer<typeof inventorySchema>;
 
-const warehouse = z.string().max(100).nullable();
+const warehouse = boundedText(100).nullable();
 
 export const createInventoryBody = z.object({
   product_id: positiveId,
@@ -33,7 +33,7 @@ export const adjustInventoryBody = z.object({
     .min(-int4Max)
     .max(int4Max)
     .refine((delta) => delta !== 0, "must not be zero"),
-  reason: z.string().max(200).optional(),
+  reason: boundedText(200).optional(),
 });
 export type StockAdjustment = z.infer<typeof adjustInventoryBody>;
 

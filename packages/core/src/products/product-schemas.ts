@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { descriptionMaxLength, idParam, priceMax } from "../db/column-limits.ts";
+import { boundedText, descriptionMaxLength, idParam, priceMax } from "../db/column-limits.ts";
 
 export const productSchema = z.object({
   id: z.number().int(),
@@ -10,10 +10,7 @@ export const productSchema = z.object({
 });
 export type Product = z.infer<typeof productSchema>;
 
-const name = z
-  .string()
-  .max(255)
-  .refine((value) => value.trim().length > 0, "must not be empty");
+const name = boundedText(255).refine((value) => value.trim().length > 0, "must not be empty");
 
 // Legacy (pydantic) also took a numeric string such as "19.99"; keep accepting it.
 const price = z
@@ -29,8 +26,8 @@ const price = z
   )
   .pipe(z.number().min(0.01, "must be greater than 0").max(priceMax));
 
-const description = z.string().max(descriptionMaxLength).nullable();
-const category = z.string().max(100).nullable();
+const description = boundedText(descriptionMaxLength).nullable();
+const category = boundedText(100).nullable();
 
 export const createProductBody = z.object({
   name,
@@ -49,4 +46,4 @@ export const updateProductBody = z.object({
 export type ProductChanges = z.infer<typeof updateProductBody>;
 
 export const productIdParams = z.object({ id: idParam });
-export const listProductsQuery = z.object({ category: z.string().max(100).optional() });
+export const listProductsQuery = z.object({ category: boundedText(100).optional() });

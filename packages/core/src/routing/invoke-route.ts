@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError, type FieldError } from "../errors/app-error.ts";
+import { type ApiKeys, authorizeWrite } from "../security/api-keys.ts";
 import type { AnyRoute, RouteResponse } from "./route.ts";
 
 /** The request as any adapter sees it, before validation. */
@@ -25,12 +26,21 @@ function parse<T>(
   return result.data;
 }
 
-/** Validates at the edge, then runs the handler: one behaviour for every adapter. */
+export interface InvokeOptions {
+  /** When set, every route that changes data needs a write key. */
+  apiKeys?: ApiKeys;
+}
+
+/** Authorizes, validates at the edge, then runs the handler: one behaviour for every adapter. */
 export async function invokeRoute<Deps>(
   route: AnyRoute<Deps>,
   raw: RawRequest,
   deps: Deps,
+  options: InvokeOptions = {},
 ): Promise<RouteResponse> {
+  if (route.method !== "GET" && options.apiKeys) {
+    authorizeWrite(raw.headers.authorization, options.apiKeys);
+  }
   const params = parse(route.params, raw.params, (errors) => {
     const [first] = errors;
     return new AppError(
