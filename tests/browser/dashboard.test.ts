@@ -53,12 +53,17 @@ const firstRowHeader = (page: Page, name: string) =>
 const card = (page: Page, testId: string, value: string) =>
   page.getByTestId(testId).locator(".card__value").getByText(value, { exact: true });
 
-describe("dashboard in Chromium against the real stack", () => {
+// Generous bounds, not speed checks: on a busy two-core machine the first start, which also
+// builds the page, and each browser step can take far longer than on a quiet one.
+const startBoundMs = 300_000;
+const testBoundMs = 180_000;
+
+describe("dashboard in Chromium against the real stack", { timeout: testBoundMs }, () => {
   beforeAll(async () => {
     stack = startStockWiz(ports);
     chromium = await launchChromium();
     await stack.ready;
-  });
+  }, startBoundMs);
 
   afterAll(async () => {
     await chromium?.close();
@@ -173,6 +178,11 @@ describe("dashboard in Chromium against the real stack", () => {
     await adjustDialog.getByLabel("Reason").fill("delivery received");
     await adjustDialog.getByRole("button", { name: "+ Add units" }).click();
     await row.locator(".badge").getByText("52 medium").waitFor();
+    // The stack has the adjust endpoint, so the reason was recorded (no fallback note).
+    await page
+      .getByRole("status")
+      .getByText(`Stock of ${name} is now 52 units.`, { exact: true })
+      .waitFor();
     await card(page, "low-stock", "0").waitFor();
 
     await page.getByRole("tab", { name: "Inventory" }).click();

@@ -32,6 +32,8 @@ export async function launchChromium(): Promise<LaunchedChromium> {
     args: chromiumArgs,
     viewport: { width: 1280, height: 900 },
   });
+  // Waits end on their condition or on the test's own bound, not on a second, shorter clock.
+  context.setDefaultTimeout(0);
   return {
     context,
     close: async () => {
