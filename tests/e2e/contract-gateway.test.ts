@@ -200,10 +200,10 @@ describe("forwarding", () => {
 
       expect(proxied.status).toBe(direct.status);
       expect(proxied.text).toBe(direct.text);
-      for (const [name, value] of direct.headers) {
-        if (perHop.has(name) || name === "x-request-id") continue;
+      direct.headers.forEach((value, name) => {
+        if (perHop.has(name) || name === "x-request-id") return;
         expect(proxied.headers.get(name), name).toBe(value);
-      }
+      });
     },
   );
 

@@ -23,6 +23,8 @@ export interface E2eStackOptions {
   logLevel?: "warn" | "info";
   /** Another Redis than the real one, e.g. a closed port to run without a cache. */
   redisUrl?: string;
+  /** A Redis per service (relays a test can cut), overriding `redisUrl`. */
+  redisUrlOf?: Partial<Record<ServiceName, string>>;
 }
 
 const servicesOf = (stack: E2eStack): ServiceProcess[] => [
@@ -39,16 +41,24 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
   const database = await createScratchDatabase();
   const redisKeyPrefix = newRedisKeyPrefix();
   const [gatewayPort, productPort, inventoryPort] = await freePorts(3);
-  const common = {
+  const envFor = (name: ServiceName) => ({
     LOG_LEVEL: options.logLevel ?? "warn",
-    REDIS_URL: options.redisUrl ?? redisUrl,
+    REDIS_URL: options.redisUrlOf?.[name] ?? options.redisUrl ?? redisUrl,
     REDIS_KEY_PREFIX: redisKeyPrefix,
-  };
-  const stores = { ...common, DATABASE_URL: database.url };
-  const productService = spawnService("product-service", productPort as number, stores);
-  const inventoryService = spawnService("inventory-service", inventoryPort as number, stores);
+  });
+  const stores = (name: ServiceName) => ({ ...envFor(name), DATABASE_URL: database.url });
+  const productService = spawnService(
+    "product-service",
+    productPort as number,
+    stores("product-service"),
+  );
+  const inventoryService = spawnService(
+    "inventory-service",
+    inventoryPort as number,
+    stores("inventory-service"),
+  );
   const gateway = spawnService("api-gateway", gatewayPort as number, {
-    ...common,
+    ...envFor("api-gateway"),
     PRODUCT_SERVICE_URL: productService.url,
     INVENTORY_SERVICE_URL: inventoryService.url,
     UPSTREAM_TIMEOUT_MS: "5000",

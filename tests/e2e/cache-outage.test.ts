@@ -1,0 +1,140 @@
+import { cacheKeys } from "@stockwiz/core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type E2eStack, startE2eStack, stopAndExpectCleanExit } from "./harness/e2e-stack.ts";
+import { readEveryPath, type Seen, warmEveryPath } from "./harness/every-read-path.ts";
+import { createProductWithStock, type Inventory, type Product } from "./harness/fixtures.ts";
+import { call } from "./harness/http-client.ts";
+import { pollUntil } from "./harness/poll-until.ts";
+import { type RedisRelay, startRedisRelay } from "./harness/redis-relay.ts";
+import { cacheHolds, redisUrl } from "./harness/scratch-cache.ts";
+import type { ServiceName } from "./harness/service-process.ts";
+
+// CONTRACT.md §7: with Redis unreachable every endpoint answers correctly from the database,
+// the services reconnect by themselves, and a write acknowledged meanwhile is never followed by
+// a read of the old state. Each service reaches Redis through its own relay, so a test can take
+// Redis away and give it back service by service.
+
+let stack: E2eStack;
+let relays: Record<ServiceName, RedisRelay>;
+
+beforeAll(async () => {
+  const [gateway, product, inventory] = await Promise.all(
+    [0, 1, 2].map(() => startRedisRelay(redisUrl)),
+  );
+  relays = {
+    "api-gateway": gateway as RedisRelay,
+    "product-service": product as RedisRelay,
+    "inventory-service": inventory as RedisRelay,
+  };
+  stack = await startE2eStack({
+    redisUrlOf: {
+      "api-gateway": relays["api-gateway"].url,
+      "product-service": relays["product-service"].url,
+      "inventory-service": relays["inventory-service"].url,
+    },
+  });
+});
+
+afterAll(async () => {
+  try {
+    await stopAndExpectCleanExit(stack);
+  } finally {
+    await Promise.all(Object.values(relays ?? {}).map((relay) => relay.close()));
+  }
+});
+
+const everyRelay = () => Object.values(relays);
+
+// Each test starts with Redis reachable by everyone, whatever the previous one left.
+afterEach(async () => {
+  for (const relay of everyRelay()) await relay.restore().catch(() => {});
+});
+
+const cutAll = () => Promise.all(everyRelay().map((relay) => relay.cut()));
+
+/** Gives Redis back to the services named, and waits until Redis has answered each. */
+async function restore(...names: ServiceName[]) {
+  for (const name of names) {
+    await relays[name].restore();
+    await pollUntil(`${name} to reconnect to Redis`, () => relays[name].answeredSinceRestore());
+  }
+}
+
+const priceSeen = (seen: Seen, id: number) => {
+  const body = seen.answer.body;
+  const product = Array.isArray(body) ? (body as Product[]).find((p) => p.id === id) : body;
+  return (product as Product | undefined)?.price;
+};
+
+function expectPriceEverywhere(
+  views: Awaited<ReturnType<typeof readEveryPath>>,
+  id: number,
+  price: number,
+) {
+  for (const seen of [...views.merged, ...views.product, ...views.productLists, ...views.full]) {
+    expect.soft(seen.answer.status, seen.label).toBe(200);
+    expect.soft(priceSeen(seen, id), seen.label).toBe(price);
+  }
+}
+
+describe("Redis going away and coming back", () => {
+  it("when Redis is down then a price written meanwhile is what every path reads, and after it is back the cache fills again", async () => {
+    const { product, stock } = await createProductWithStock(stack, { price: 10 });
+    const subject = { productId: product.id, stockId: stock.id };
+    await warmEveryPath(stack, subject);
+    await cutAll();
+
+    const put = await call(`${stack.productService.url}/products/${product.id}`, {
+      method: "PUT",
+      body: { price: 11 },
+    });
+
+    expect(put.status).toBe(200);
+    expectPriceEverywhere(await readEveryPath(stack, subject), product.id, 11);
+    // The old price is still in Redis: only the re-sent invalidation can clear it.
+    expect(await cacheHolds(stack.redisKeyPrefix, cacheKeys.mergedProduct(product.id))).toBe(true);
+    await restore("product-service", "inventory-service", "api-gateway");
+    await pollUntil(
+      "the write's invalidation to reach Redis",
+      async () => !(await cacheHolds(stack.redisKeyPrefix, cacheKeys.mergedProduct(product.id))),
+    );
+    const warmAgain = await warmEveryPath(stack, subject);
+    expectPriceEverywhere(warmAgain, product.id, 11);
+    expect(await cacheHolds(stack.redisKeyPrefix, cacheKeys.mergedProduct(product.id))).toBe(true);
+  });
+
+  it("when the gateway gets Redis back before the product service then products-full does not serve the price written during the outage", async () => {
+    const { product, stock } = await createProductWithStock(stack, { price: 20 });
+    await warmEveryPath(stack, { productId: product.id, stockId: stock.id });
+    await cutAll();
+    const put = await call(`${stack.productService.url}/products/${product.id}`, {
+      method: "PUT",
+      body: { price: 21 },
+    });
+    expect(put.status).toBe(200);
+
+    await restore("api-gateway");
+    const full = await call(`${stack.gateway.url}/api/products-full`);
+
+    expect(full.status).toBe(200);
+    expect((full.body as Product[]).find((p) => p.id === product.id)?.price).toBe(21);
+  });
+
+  it("when the product service gets Redis back before the inventory service then the merged view does not serve the quantity written during the outage", async () => {
+    const { product, stock } = await createProductWithStock(stack, {}, { quantity: 30 });
+    await warmEveryPath(stack, { productId: product.id, stockId: stock.id });
+    await cutAll();
+    const put = await call(`${stack.inventoryService.url}/inventory/${stock.id}`, {
+      method: "PUT",
+      body: { quantity: 31 },
+    });
+    expect(put.status).toBe(200);
+    expect((put.body as Inventory).quantity).toBe(31);
+
+    await restore("product-service");
+    const merged = await call(`${stack.productService.url}/api/products/${product.id}`);
+
+    expect(merged.status).toBe(200);
+    expect(merged.body).toMatchObject({ inventory: { quantity: 31 } });
+  });
+});
