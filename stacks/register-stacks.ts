@@ -3,6 +3,7 @@ import { AwsSolutionsChecks } from "cdk-nag";
 import type { App } from "sst/constructs";
 import { provideStackSettings, type StackSettings } from "./config/stack-settings.ts";
 import { Data } from "./data.ts";
+import { LocalServices } from "./local-services.ts";
 import { Monitoring } from "./monitoring.ts";
 import { suppressSstCustomResourceHandlers } from "./nag/sst-custom-resource-handler.ts";
 import { Network } from "./network.ts";
@@ -20,7 +21,14 @@ export function registerStacks(app: App, settings: StackSettings): void {
     ...config.network.availabilityZones,
   ]);
   provideStackSettings(app, settings);
-  app.stack(Network).stack(Registry).stack(Data).stack(Service).stack(Monitoring);
+  if (app.mode !== "dev") {
+    app.stack(Network).stack(Registry).stack(Data).stack(Service).stack(Monitoring);
+  }
+  // `sst dev` deploys only the placeholders that hold each service's environment. `sst bind`
+  // and `sst remove` synthesize in "remove" mode, so they must see the placeholders too.
+  if (app.mode === "dev" || (app.mode === "remove" && config.localDevelopment)) {
+    app.stack(LocalServices);
+  }
   suppressSstCustomResourceHandlers(app);
   Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
 }

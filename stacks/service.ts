@@ -3,7 +3,8 @@ import * as ec2 from "aws-cdk-lib/aws-ec2";
 import * as ecs from "aws-cdk-lib/aws-ecs";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { type StackContext, use } from "sst/constructs";
-import type { AppServiceKey } from "./config/resource-names.ts";
+import { appServiceKeys } from "./config/resource-names.ts";
+import { serviceEnvironment } from "./config/service-environment.ts";
 import { useStackSettings } from "./config/stack-settings.ts";
 import { PathRoutedLoadBalancer } from "./constructs/path-routed-load-balancer.ts";
 import { RegionalWebAcl } from "./constructs/regional-web-acl.ts";
@@ -12,12 +13,6 @@ import { StockwizTaskDefinition } from "./constructs/stockwiz-task-definition.ts
 import { Data } from "./data.ts";
 import { Network } from "./network.ts";
 import { Registry } from "./registry.ts";
-
-const appServiceKeys: readonly AppServiceKey[] = [
-  "apiGateway",
-  "productService",
-  "inventoryService",
-];
 
 /** The ECS cluster, the `<stage>-stockwiz` service and the load balancer in front of it. */
 export function Service({ stack, app }: StackContext) {
@@ -54,16 +49,12 @@ export function Service({ stack, app }: StackContext) {
       name: names.appServices[key].container,
       port: names.appServices[key].port,
       image: ecs.ContainerImage.fromEcrRepository(registry.repositories[key], settings.imageTag),
-      environment: {
-        NODE_ENV: "production",
-        DB_HOST: data.database.host,
-        DB_PORT: data.database.port,
-        DB_NAME: data.database.name,
-        REDIS_URL: data.redisUrl,
-        // The services share the task's network namespace: they reach each other on localhost.
-        PRODUCT_SERVICE_URL: `http://localhost:${names.appServices.productService.port}`,
-        INVENTORY_SERVICE_URL: `http://localhost:${names.appServices.inventoryService.port}`,
-      },
+      environment: serviceEnvironment(
+        names,
+        names.appServices[key],
+        { database: data.database, redisUrl: data.redisUrl },
+        "production",
+      ),
     })),
     appSecrets: {
       DB_USER: secret("username"),

@@ -1,6 +1,12 @@
 /** The three application containers, their ports and where their images live. */
 export type AppServiceKey = "apiGateway" | "productService" | "inventoryService";
 
+export const appServiceKeys: readonly AppServiceKey[] = [
+  "apiGateway",
+  "productService",
+  "inventoryService",
+];
+
 export interface AppServiceNames {
   /** Container name, log stream prefix and the `<stage>-stockwiz-<container>` repository suffix. */
   readonly container: string;

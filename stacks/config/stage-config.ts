@@ -85,6 +85,12 @@ export interface MonitoringConfig {
   readonly syntheticCheckEveryMinutes: number;
 }
 
+/** `sst dev`: the services run on the developer's machine against local stores. */
+export interface LocalDevelopmentConfig {
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+}
+
 export interface StageConfig {
   readonly stage: string;
   readonly region: string;
@@ -96,6 +102,8 @@ export interface StageConfig {
   readonly monitoring: MonitoringConfig;
   /** Writes need an API key from Secrets Manager (`API_KEYS`). */
   readonly requireApiKeys: boolean;
+  /** Absent: the stage cannot run under `sst dev` (prod). */
+  readonly localDevelopment?: LocalDevelopmentConfig;
 }
 
 export const region = "us-east-1";
@@ -169,6 +177,11 @@ function devLikeConfig(stage: string, settings: DeploySettings): StageConfig {
       syntheticCheckEveryMinutes: 5,
     },
     requireApiKeys: false,
+    // The stores the legacy task ran beside the services, here on the developer's machine.
+    localDevelopment: {
+      databaseUrl: "postgres://postgres@localhost:5432/microservices_db",
+      redisUrl: "redis://localhost:6379",
+    },
   };
 }
 
@@ -190,6 +203,7 @@ function prodConfig(settings: DeploySettings): StageConfig {
     },
     edge: { ...dev.edge, waf: { requestsPerFiveMinutesPerIp: 2000 }, accessLogRetentionDays: 90 },
     requireApiKeys: true,
+    localDevelopment: undefined,
   };
 }
 

@@ -10,6 +10,7 @@ export interface AppContainerSpec {
   readonly name: string;
   readonly port: number;
   readonly image: ecs.ContainerImage;
+  /** Plain, non-secret settings (PORT included). */
   readonly environment: Readonly<Record<string, string>>;
 }
 
@@ -91,7 +92,7 @@ export class StockwizTaskDefinition extends Construct {
         image: spec.image,
         essential: true,
         portMappings: [{ containerPort: spec.port, protocol: ecs.Protocol.TCP }],
-        environment: { ...spec.environment, PORT: String(spec.port) },
+        environment: { ...spec.environment },
         secrets: { ...props.appSecrets },
         healthCheck: {
           command: ["CMD", "node", "-e", nodeHealthProbe(spec.port)],

@@ -1,18 +1,12 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Annotations, Match, Template } from "aws-cdk-lib/assertions";
-import { App, getStack } from "sst/constructs";
-import type { FunctionalStack } from "sst/constructs/FunctionalStack.js";
+import { Template } from "aws-cdk-lib/assertions";
+import { App, Stack } from "sst/constructs";
 import { initProject, useProject } from "sst/project.js";
 import type { DeploySettings } from "../../stacks/config/deploy-settings.ts";
 import { region, type StageConfig, stageConfigFor } from "../../stacks/config/stage-config.ts";
-import { Data } from "../../stacks/data.ts";
-import { Monitoring } from "../../stacks/monitoring.ts";
-import { Network } from "../../stacks/network.ts";
 import { registerStacks } from "../../stacks/register-stacks.ts";
-import { Registry } from "../../stacks/registry.ts";
-import { Service } from "../../stacks/service.ts";
 
 export const repositoryRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -24,8 +18,15 @@ export const testSettings: DeploySettings = {
   imageTag: "0123abc",
 };
 
-const stackFunctions = { Network, Registry, Data, Service, Monitoring } as const;
-export type StackName = keyof typeof stackFunctions;
+const stackNames = [
+  "Network",
+  "Registry",
+  "Data",
+  "Service",
+  "Monitoring",
+  "LocalServices",
+] as const;
+export type StackName = (typeof stackNames)[number];
 
 export interface SynthesizedStage {
   readonly config: StageConfig;
@@ -37,42 +38,50 @@ export interface SynthesizedStage {
 }
 
 /**
- * Synthesizes the real stacks for one stage, offline: SST's project is
+ * Synthesizes the real stacks for one stage (as `sst deploy`, or as `sst dev` with mode "dev"), offline: SST's project is
  * initialised from sst.config.ts, the App gets a fake account, and
  * NODE_ENV=test (vitest's default) makes SST skip its bootstrap lookup.
  */
 export async function synthesizeStage(
   stage: string,
   settings: DeploySettings = testSettings,
+  mode: "deploy" | "dev" | "remove" = "deploy",
 ): Promise<SynthesizedStage> {
   await initProject({ stage });
   // SST wipes <out>/types for every new App: give each test process its own.
   useProject().paths.out = mkdtempSync(path.join(tmpdir(), "stockwiz-sst-"));
-  const app = new App({ mode: "deploy", stage, name: "stockwiz", region, account: fakeAccount });
+  const app = new App({ mode, stage, name: "stockwiz", region, account: fakeAccount });
   const config = stageConfigFor(stage, settings);
   registerStacks(app, { config, rootDir: repositoryRoot });
-  // getStack() reads the app last registered: resolve every stack before another app exists.
-  const stacks = Object.fromEntries(
-    Object.entries(stackFunctions).map(([name, fn]) => [
-      name,
-      getStack(fn as FunctionalStack<unknown>),
-    ]),
-  ) as Record<StackName, ReturnType<typeof getStack>>;
+  // Which stacks exist depends on the mode: look each one up by SST's prefixed id.
+  const stacks: Partial<Record<StackName, Stack>> = {};
+  for (const name of stackNames) {
+    const stack = app.node.tryFindChild(app.logicalPrefixedName(name));
+    if (stack instanceof Stack) stacks[name] = stack;
+  }
   await app.finish();
+  // One synthesis serves templates and findings: SST's aspects must not run twice.
+  const assembly = app.synth();
+  const artifact = (name: StackName) => {
+    const stack = stacks[name];
+    if (!stack) throw new Error(`${name} is not registered in ${mode} mode`);
+    return assembly.getStackByName(stack.stackName);
+  };
   const templates = new Map<StackName, Template>();
   return {
     config,
-    assemblyDir: app.outdir,
+    assemblyDir: assembly.directory,
     template: (name) => {
-      const cached = templates.get(name) ?? Template.fromStack(stacks[name]);
+      const cached = templates.get(name) ?? Template.fromJSON(artifact(name).template);
       templates.set(name, cached);
       return cached;
     },
     nagErrors: () =>
-      Object.values(stacks).flatMap((stack) =>
-        Annotations.fromStack(stack)
-          .findError("*", Match.stringLikeRegexp("AwsSolutions-.*"))
-          .map((finding) => `${finding.id}: ${String(finding.entry.data).split(":")[0]}`),
+      (Object.keys(stacks) as StackName[]).flatMap((name) =>
+        artifact(name)
+          .messages.filter((message) => message.level === "error")
+          .map((message) => `${message.id}: ${String(message.entry.data).split(": ")[0]}`)
+          .filter((finding) => finding.includes("AwsSolutions-")),
       ),
   };
 }
