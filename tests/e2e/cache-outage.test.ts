@@ -45,9 +45,10 @@ afterAll(async () => {
 
 const everyRelay = () => Object.values(relays);
 
-// Each test starts with Redis reachable by everyone, whatever the previous one left.
+// Each test starts with every service connected to Redis, whatever the previous one left.
 afterEach(async () => {
-  for (const relay of everyRelay()) await relay.restore().catch(() => {});
+  const names = Object.keys(relays) as ServiceName[];
+  await restore(...names.filter((name) => relays[name].isCut()));
 });
 
 const cutAll = () => Promise.all(everyRelay().map((relay) => relay.cut()));
@@ -106,6 +107,7 @@ describe("Redis going away and coming back", () => {
   it("when the gateway gets Redis back before the product service then products-full does not serve the price written during the outage", async () => {
     const { product, stock } = await createProductWithStock(stack, { price: 20 });
     await warmEveryPath(stack, { productId: product.id, stockId: stock.id });
+    expect(await cacheHolds(stack.redisKeyPrefix, cacheKeys.catalogue())).toBe(true);
     await cutAll();
     const put = await call(`${stack.productService.url}/products/${product.id}`, {
       method: "PUT",
@@ -123,6 +125,7 @@ describe("Redis going away and coming back", () => {
   it("when the product service gets Redis back before the inventory service then the merged view does not serve the quantity written during the outage", async () => {
     const { product, stock } = await createProductWithStock(stack, {}, { quantity: 30 });
     await warmEveryPath(stack, { productId: product.id, stockId: stock.id });
+    expect(await cacheHolds(stack.redisKeyPrefix, cacheKeys.mergedProduct(product.id))).toBe(true);
     await cutAll();
     const put = await call(`${stack.inventoryService.url}/inventory/${stock.id}`, {
       method: "PUT",

@@ -13,6 +13,7 @@ export interface RedisRelay {
   restore(): Promise<void>;
   /** Whether Redis has answered this service since the last restore (it is connected again). */
   answeredSinceRestore(): boolean;
+  isCut(): boolean;
   close(): Promise<void>;
 }
 
@@ -62,6 +63,7 @@ export async function startRedisRelay(redisUrl: string): Promise<RedisRelay> {
       listening = true;
     },
     answeredSinceRestore: () => answered,
+    isCut: () => !listening,
     close: stopListening,
   };
 }
