@@ -1,4 +1,5 @@
 import { useMemo, useState } from "preact/hooks";
+import { describeFailure } from "./api/describe-failure.ts";
 import { deleteProduct, deleteStockRow } from "./api/stockwiz-api.ts";
 import type { InventoryRow, ProductWithStock } from "./api/types.ts";
 import { ServiceAlert } from "./components/service-alert.tsx";
@@ -48,7 +49,7 @@ export function App() {
       await action();
       saved(done);
     } catch (error) {
-      setNotice({ text: `Not deleted: ${(error as Error).message}`, failed: true });
+      setNotice({ text: `Not deleted. ${describeFailure(error)}`, failed: true });
     }
   };
 
@@ -75,14 +76,23 @@ export function App() {
     <>
       <header class="page-header">
         <h1>StockWiz</h1>
-        <button
-          type="button"
-          onClick={() => void data.reload(true)}
-          disabled={data.loading}
-          aria-busy={data.loading}
-        >
-          {data.loading ? "Refreshing…" : "Refresh"}
-        </button>
+        <div class="page-header__actions">
+          <button
+            type="button"
+            class="button--quiet"
+            onClick={() => setDialog({ kind: "api-key" })}
+          >
+            API key
+          </button>
+          <button
+            type="button"
+            onClick={() => void data.reload(true)}
+            disabled={data.loading}
+            aria-busy={data.loading}
+          >
+            {data.loading ? "Refreshing…" : "Refresh"}
+          </button>
+        </div>
       </header>
       <main>
         {data.productsError && (

@@ -6,4 +6,5 @@ export type DashboardDialog =
   | { kind: "edit-product"; product: ProductWithStock }
   | { kind: "create-stock"; productId?: number }
   | { kind: "edit-stock"; row: InventoryRow }
-  | { kind: "adjust-stock"; row: InventoryRow };
+  | { kind: "adjust-stock"; row: InventoryRow }
+  | { kind: "api-key" };

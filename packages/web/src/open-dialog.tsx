@@ -1,5 +1,6 @@
 import type { StockAdjustment } from "./api/adjust-stock.ts";
 import type { InventoryRow, Product, ProductWithStock } from "./api/types.ts";
+import { ApiKeyForm } from "./components/api-key-form.tsx";
 import { ModalDialog } from "./components/modal-dialog.tsx";
 import type { DashboardDialog } from "./dashboard-dialogs.ts";
 import { AdjustStockForm } from "./inventory/adjust-stock-form.tsx";
@@ -50,6 +51,12 @@ export function OpenDialog({ dialog, products, productNames, onDone, onClose }: 
         </ModalDialog>
       );
     }
+    case "api-key":
+      return (
+        <ModalDialog title="API key for changes" onClose={onClose}>
+          <ApiKeyForm onDone={onDone} onCancel={onClose} />
+        </ModalDialog>
+      );
     case "adjust-stock": {
       const saved = ({ row, reasonRecorded }: StockAdjustment) =>
         onDone(

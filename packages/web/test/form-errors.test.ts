@@ -64,6 +64,17 @@ describe("toFormErrors", () => {
     });
   });
 
+  it("when the server wants an API key (401), then says where to set one", () => {
+    const problem = readProblemDetails({
+      status: 401,
+      detail: "Writes need an API key: Authorization: Bearer <key>",
+    });
+    const error = new ApiError(401, problem, "Writes need an API key: Authorization: Bearer <key>");
+    expect(toFormErrors(error, productFields).general[0]).toContain(
+      "set one with “API key” at the top of the page",
+    );
+  });
+
   it("when the failure is not an API error, then a generic message is shown", () => {
     expect(toFormErrors(new TypeError("boom"), productFields).general).toEqual([
       "Something went wrong. Please try again.",

@@ -1,4 +1,5 @@
 import { ApiError } from "./api-error.ts";
+import { describeFailure } from "./describe-failure.ts";
 
 /** What a form shows after a failed submit: messages per field, and the rest above the buttons. */
 export interface FormErrors {
@@ -17,9 +18,7 @@ export function toFormErrors(
   formFields: readonly string[],
   aliases: Readonly<Record<string, string>> = {},
 ): FormErrors {
-  if (!(error instanceof ApiError)) {
-    return { fields: {}, general: ["Something went wrong. Please try again."] };
-  }
+  if (!(error instanceof ApiError)) return { fields: {}, general: [describeFailure(error)] };
   const fields: Record<string, string> = {};
   const general: string[] = [];
   for (const { path, message } of error.problem?.errors ?? []) {
@@ -31,7 +30,8 @@ export function toFormErrors(
       general.push(path ? `${path}: ${message}` : message);
     }
   }
-  if (Object.keys(fields).length === 0 && general.length === 0) general.push(error.message);
+  if (Object.keys(fields).length === 0 && general.length === 0)
+    general.push(describeFailure(error));
   return { fields, general };
 }
 

@@ -1,4 +1,5 @@
 import { ApiError, NO_RESPONSE } from "./api-error.ts";
+import { savedApiKey } from "./api-key-store.ts";
 import { readProblemDetails } from "./problem-details.ts";
 
 /**
@@ -16,6 +17,9 @@ export async function requestJson<T>(
     ...extraHeaders,
   };
   if (body !== undefined) headers["Content-Type"] = "application/json";
+  // Writes may need an API key (the server answers 401 when it does); reads never do.
+  const apiKey = method === "GET" ? undefined : savedApiKey();
+  if (apiKey) headers.Authorization = `Bearer ${apiKey}`;
   let response: Response;
   try {
     response = await fetch(path, {
