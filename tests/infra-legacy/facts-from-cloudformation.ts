@@ -1,11 +1,12 @@
 import type { CfnValue } from "../infra/cloudformation.ts";
 import type { StackName } from "../infra/synthesize-stage.ts";
-import type {
-  AlarmFacts,
-  ContainerFacts,
-  DeploymentFacts,
-  SecurityGroupFacts,
-  TargetGroupFacts,
+import {
+  type AlarmFacts,
+  type ContainerFacts,
+  type DeploymentFacts,
+  isComparedAlarm,
+  type SecurityGroupFacts,
+  type TargetGroupFacts,
 } from "./deployment-facts.ts";
 
 /** Template JSON per stack (`template(name).toJSON()`): plain data a test can copy and change. */
@@ -106,8 +107,7 @@ export function factsFromCloudFormation(templates: StackTemplates): DeploymentFa
     logGroup: { name: logGroup.LogGroupName, retentionDays: logGroup.RetentionInDays },
     alarms: Object.fromEntries(
       ofType(monitoring, "AWS::CloudWatch::Alarm")
-        // AWS metrics only: the synthetic-check alarm watches a Lambda the Terraform stack does not run.
-        .filter(({ props }) => String(props.Namespace).startsWith("AWS/"))
+        .filter(({ props }) => isComparedAlarm(props.Namespace))
         .map(({ props }) => [props.AlarmName, alarmFacts(props)]),
     ),
     alertsTopic: only(monitoring, "AWS::SNS::Topic").TopicName,

@@ -1,9 +1,10 @@
-import type {
-  AlarmFacts,
-  ContainerFacts,
-  DeploymentFacts,
-  SecurityGroupFacts,
-  TargetGroupFacts,
+import {
+  type AlarmFacts,
+  type ContainerFacts,
+  type DeploymentFacts,
+  isComparedAlarm,
+  type SecurityGroupFacts,
+  type TargetGroupFacts,
 } from "./deployment-facts.ts";
 import type { TerraformConfiguration } from "./load-terraform.ts";
 import { type Scope, Unresolved } from "./terraform-expressions.ts";
@@ -86,6 +87,7 @@ export function factsFromTerraform(config: TerraformConfiguration): DeploymentFa
     alarms: Object.fromEntries(
       Object.keys(monitoring.body.resource?.aws_cloudwatch_metric_alarm ?? {})
         .flatMap((name) => resourceInstances(monitoring, "aws_cloudwatch_metric_alarm", name))
+        .filter((alarm) => isComparedAlarm(alarm.known("namespace")))
         .map((alarm) => [text(alarm.known("alarm_name")), alarmFacts(alarm)]),
     ),
     alertsTopic: text(resourceInstance(monitoring, "aws_sns_topic", "alerts").known("name")),

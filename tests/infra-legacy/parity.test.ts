@@ -90,7 +90,7 @@ describe("parity of infra-legacy (Terraform) and stacks/ (SST), stage dev", () =
     });
   });
 
-  describe("when only the Terraform side changes then the comparison names exactly that change", () => {
+  describe("a change on the Terraform side only", () => {
     it.each<[string, (config: TerraformConfiguration) => void, FactDifference[]]>([
       [
         "the product rule's priority",
@@ -153,11 +153,11 @@ describe("parity of infra-legacy (Terraform) and stacks/ (SST), stage dev", () =
         },
         [{ path: "alarms.dev-stockwiz-cpu-high.threshold", terraform: 90, sst: 80 }],
       ],
-    ])("%s", (_what, change, expected) => {
+    ])("when %s changes then the comparison names exactly that", (_what, change, expected) => {
       expect(differences(changedHcl(change))).toEqual(expected);
     });
 
-    it("the health-check path: every target group reports it", () => {
+    it("when the health-check path changes then every target group reports it", () => {
       const changed = changedHcl((config) => {
         moduleVariable(config, "alb", "health_check_path").default = "/healthz";
       });
@@ -170,7 +170,7 @@ describe("parity of infra-legacy (Terraform) and stacks/ (SST), stage dev", () =
       );
     });
 
-    it("the healthy threshold passed to the alb module: every target group reports it", () => {
+    it("when the healthy threshold passed to the alb module changes then every target group reports it", () => {
       const changed = changedHcl((config) => {
         moduleArguments(config, "alb").healthy_threshold = 5;
       });
@@ -183,7 +183,7 @@ describe("parity of infra-legacy (Terraform) and stacks/ (SST), stage dev", () =
       );
     });
 
-    it("the product service's port: target group, container, registration and probe all report it", () => {
+    it("when the product service's port changes then its target group, container, registration and probe report it", () => {
       const changed = changedHcl((config) => {
         local(config, "app_services")["product-service"].port = 8011;
       });
@@ -195,7 +195,7 @@ describe("parity of infra-legacy (Terraform) and stacks/ (SST), stage dev", () =
       ]);
     });
 
-    it("the task ingress reopened on all ports, as legacy had it", () => {
+    it("when the task ingress is reopened on all ports, as legacy had it, then that rule is reported", () => {
       const changed = changedHcl((config) => {
         const rule =
           config.modules.network?.resource.aws_vpc_security_group_ingress_rule.tasks_from_alb[0];
@@ -211,7 +211,7 @@ describe("parity of infra-legacy (Terraform) and stacks/ (SST), stage dev", () =
       ]);
     });
 
-    it("the database password moved back into the plain environment", () => {
+    it("when the database password moves back into the plain environment then that variable is reported", () => {
       const changed = changedHcl((config) => {
         const api = local({ ...config, environment: config.modules.ecs as HclBody }, "api_gateway");
         api.secrets = [
@@ -232,7 +232,7 @@ describe("parity of infra-legacy (Terraform) and stacks/ (SST), stage dev", () =
     });
   });
 
-  describe("when only the SST side changes then the comparison names exactly that change", () => {
+  describe("a change on the SST side only", () => {
     const targetGroupNamed = (name: string) => (p: CfnValue) => p.Name === name;
     it.each<[string, (stacks: Record<StackName, CfnValue>) => void, FactDifference[]]>([
       [
@@ -356,11 +356,11 @@ describe("parity of infra-legacy (Terraform) and stacks/ (SST), stage dev", () =
           },
         ],
       ],
-    ])("%s", (_what, change, expected) => {
+    ])("when %s changes then the comparison names exactly that", (_what, change, expected) => {
       expect(differences(hcl, changedTemplates(change))).toEqual(expected);
     });
 
-    it("a new alarm on an AWS metric is reported as SST-only", () => {
+    it("when SST gains an alarm on an AWS metric then it is reported as SST-only", () => {
       const changed = changedTemplates((stacks) => {
         const cpu = resourceProperties(
           stacks.Monitoring,
