@@ -164,6 +164,19 @@ describe("prod data stores", () => {
     });
   });
 
+  it.each(["AWS::RDS::DBSubnetGroup", "AWS::ElastiCache::SubnetGroup"])(
+    "when synthesized then %s places the store in the two private subnets",
+    (type) => {
+      const subnetIds = onlyResourceOfType(data, type).properties.SubnetIds;
+      const cidrs = subnetIds.map(
+        (subnet: unknown) =>
+          network.toJSON().Resources[referencedLogicalId(subnet, network) as string].Properties
+            .CidrBlock,
+      );
+      expect(cidrs).toEqual(["10.0.11.0/24", "10.0.12.0/24"]);
+    },
+  );
+
   it.each([
     ["AWS::RDS::DBInstance", 5432, "VPCSecurityGroups"],
     ["AWS::ElastiCache::ReplicationGroup", 6379, "SecurityGroupIds"],
