@@ -3,11 +3,23 @@ import { type StackContext, use } from "sst/constructs";
 import type { AppServiceKey } from "./config/resource-names.ts";
 import { useStackSettings } from "./config/stack-settings.ts";
 import { AlertTopic } from "./constructs/alert-topic.ts";
-import { esbuildLambdaCode } from "./constructs/esbuild-lambda-code.ts";
+import {
+  type EsbuildLambdaCodeProps,
+  esbuildLambdaCode,
+} from "./constructs/esbuild-lambda-code.ts";
 import { ServiceAlarms } from "./constructs/service-alarms.ts";
 import { ServiceDashboard } from "./constructs/service-dashboard.ts";
 import { SyntheticCheck } from "./constructs/synthetic-check.ts";
 import { Service } from "./service.ts";
+
+/** How the synthetic check's Lambda bundle is built (shared with its bundle test). */
+export function syntheticCheckBundle(rootDir: string): EsbuildLambdaCodeProps {
+  return {
+    packageDir: path.join(rootDir, "packages/synthetic-check"),
+    entry: "src/lambda.ts",
+    target: "node22",
+  };
+}
 
 /** Alarms to the `<stage>-alerts` topic, the dashboard, and the scheduled synthetic check. */
 export function Monitoring({ stack, app }: StackContext) {
@@ -20,11 +32,7 @@ export function Monitoring({ stack, app }: StackContext) {
     emailAddress: monitoring.alertEmail,
   });
   const check = new SyntheticCheck(stack, "SyntheticCheck", {
-    code: esbuildLambdaCode({
-      packageDir: path.join(rootDir, "packages/synthetic-check"),
-      entry: "src/lambda.ts",
-      target: "node22",
-    }),
+    code: esbuildLambdaCode(syntheticCheckBundle(rootDir)),
     baseUrl: publicUrl,
     namespace: names.metricNamespace,
     everyMinutes: monitoring.syntheticCheckEveryMinutes,

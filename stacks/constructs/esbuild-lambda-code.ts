@@ -12,9 +12,26 @@ export interface EsbuildLambdaCodeProps {
   readonly target: string;
 }
 
+/** Bundles the function into `<outputDir>/index.js` (CommonJS, exporting `handler`). */
+export function bundleLambda(props: EsbuildLambdaCodeProps, outputDir: string): string {
+  const outfile = path.join(outputDir, "index.js");
+  buildSync({
+    entryPoints: [path.join(props.packageDir, props.entry)],
+    outfile,
+    bundle: true,
+    platform: "node",
+    target: props.target,
+    format: "cjs",
+    minify: true,
+    legalComments: "none",
+    logLevel: "error",
+  });
+  return outfile;
+}
+
 /**
  * Lambda code bundled by esbuild at synthesis, on this machine: no Docker,
- * no network. The result is `index.js` (CommonJS) exporting `handler`.
+ * no network.
  */
 export function esbuildLambdaCode(props: EsbuildLambdaCodeProps): lambda.Code {
   return lambda.Code.fromAsset(props.packageDir, {
@@ -24,17 +41,7 @@ export function esbuildLambdaCode(props: EsbuildLambdaCodeProps): lambda.Code {
       image: DockerImage.fromRegistry("public.ecr.aws/docker/library/node:22-alpine"),
       local: {
         tryBundle(outputDir) {
-          buildSync({
-            entryPoints: [path.join(props.packageDir, props.entry)],
-            outfile: path.join(outputDir, "index.js"),
-            bundle: true,
-            platform: "node",
-            target: props.target,
-            format: "cjs",
-            minify: true,
-            legalComments: "none",
-            logLevel: "error",
-          });
+          bundleLambda(props, outputDir);
           return true;
         },
       },
