@@ -1,2 +1,2 @@
-export { serveDashboard } from "./serve-dashboard.ts";
+export { type ServeDashboardOptions, serveDashboard } from "./serve-dashboard.ts";
 export { ensureWebBuild, ensureWebBuildIn, webDistDir } from "./web-assets.ts";

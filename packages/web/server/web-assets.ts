@@ -40,7 +40,10 @@ async function buildIfStale(distDir: string): Promise<void> {
 // Builds beside the target and swaps it in with two renames, so a server
 // reading the folder, or another process building it, never sees a half-written one.
 async function buildIntoPlace(distDir: string): Promise<void> {
-  const { build } = await import("vite");
+  // Named through a variable so that bundlers leave Vite out of a service bundle: a container
+  // serves the page it ships (serveDashboard's distDir) and never builds.
+  const viteModule = "vite";
+  const { build } = (await import(viteModule)) as typeof import("vite");
   const stagingDir = `${distDir}.build-${randomUUID()}`;
   const retiredDir = `${distDir}.old-${randomUUID()}`;
   try {

@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveDashboard } from "../server/index.ts";
@@ -43,5 +46,39 @@ describe("serveDashboard", () => {
     const response = await app.inject({ method: "GET", url: "/static/assets/missing.js" });
 
     expect(response.statusCode).toBe(404);
+  });
+});
+
+describe("serveDashboard with a shipped distDir", () => {
+  let shippedDir: string;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    // Stands for the copy a container image ships: a page that no build would write.
+    shippedDir = await mkdtemp(path.join(tmpdir(), "stockwiz-shipped-web-"));
+    await mkdir(path.join(shippedDir, "assets"));
+    await writeFile(path.join(shippedDir, "index.html"), "<p>shipped page</p>");
+    await writeFile(path.join(shippedDir, "assets", "index-abc123.js"), "export {};");
+    app = Fastify();
+    await app.register(serveDashboard, { distDir: shippedDir });
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await rm(shippedDir, { recursive: true, force: true });
+  });
+
+  it("when / is asked, then answers the shipped page as it is, without building", async () => {
+    const response = await app.inject({ method: "GET", url: "/" });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe("<p>shipped page</p>");
+  });
+
+  it("when a shipped asset is asked, then answers it as cacheable for good", async () => {
+    const response = await app.inject({ method: "GET", url: "/static/assets/index-abc123.js" });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
   });
 });
