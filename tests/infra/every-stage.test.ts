@@ -114,6 +114,14 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
     }
   });
 
+  it("when synthesized then every stack is in us-east-1 and no lookup is left for an AWS account", () => {
+    expect(synthesized.missingContext).toEqual([]);
+    const zones = resourcesOfType(synthesized.template("Network"), "AWS::EC2::Subnet").map(
+      (subnet) => subnet.properties.AvailabilityZone,
+    );
+    expect([...new Set(zones)].sort()).toEqual(["us-east-1a", "us-east-1b"]);
+  });
+
   it("when cdk-nag's AwsSolutions pack runs then no error is left unsuppressed", () => {
     expect(synthesized.nagErrors()).toEqual([]);
   });

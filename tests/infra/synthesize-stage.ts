@@ -32,6 +32,8 @@ export interface SynthesizedStage {
   readonly config: StageConfig;
   /** Where the cloud assembly (templates and bundled assets) was written. */
   readonly assemblyDir: string;
+  /** Context lookups the assembly still needs an AWS account for (none, offline). */
+  readonly missingContext: readonly string[];
   readonly template: (name: StackName) => Template;
   /** cdk-nag findings left unsuppressed, as "path: message". */
   readonly nagErrors: () => string[];
@@ -71,6 +73,7 @@ export async function synthesizeStage(
   return {
     config,
     assemblyDir: assembly.directory,
+    missingContext: (assembly.manifest.missing ?? []).map((missing) => missing.key),
     template: (name) => {
       const cached = templates.get(name) ?? Template.fromJSON(artifact(name).template);
       templates.set(name, cached);
