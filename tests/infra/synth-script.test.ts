@@ -21,28 +21,35 @@ function environmentWithoutAws(): NodeJS.ProcessEnv {
   };
 }
 
+// Two full syntheses in a child process: on a busy 2-core machine that outlasts vitest's default.
+const twoSynthesesTimeoutMs = 300_000;
+
 describe("npm run synth", () => {
-  it("when run without AWS credentials then it writes dev and prod templates into <out>/<stage>/", async () => {
-    const out = mkdtempSync(path.join(tmpdir(), "stockwiz-synth-"));
+  it(
+    "when run without AWS credentials then it writes dev and prod templates into <out>/<stage>/",
+    async () => {
+      const out = mkdtempSync(path.join(tmpdir(), "stockwiz-synth-"));
 
-    await run("npx", ["tsx", "scripts/synth.ts", "--out", out], {
-      cwd: repositoryRoot,
-      env: environmentWithoutAws(),
-    });
+      await run("npx", ["tsx", "scripts/synth.ts", "--out", out], {
+        cwd: repositoryRoot,
+        env: environmentWithoutAws(),
+      });
 
-    for (const stage of ["dev", "prod"]) {
-      const templates = readdirSync(path.join(out, stage)).filter((f) =>
-        f.endsWith(".template.json"),
-      );
-      expect(templates.sort()).toEqual(
-        ["Data", "Monitoring", "Network", "Registry", "Service"].map(
-          (s) => `${stage}-stockwiz-${s}.template.json`,
-        ),
-      );
-      const service = JSON.parse(
-        readFileSync(path.join(out, stage, `${stage}-stockwiz-Service.template.json`), "utf8"),
-      );
-      expect(JSON.stringify(service)).toContain(`"${stage}-stockwiz"`);
-    }
-  });
+      for (const stage of ["dev", "prod"]) {
+        const templates = readdirSync(path.join(out, stage)).filter((f) =>
+          f.endsWith(".template.json"),
+        );
+        expect(templates.sort()).toEqual(
+          ["Data", "Monitoring", "Network", "Registry", "Service"].map(
+            (s) => `${stage}-stockwiz-${s}.template.json`,
+          ),
+        );
+        const service = JSON.parse(
+          readFileSync(path.join(out, stage, `${stage}-stockwiz-Service.template.json`), "utf8"),
+        );
+        expect(JSON.stringify(service)).toContain(`"${stage}-stockwiz"`);
+      }
+    },
+    twoSynthesesTimeoutMs,
+  );
 });
