@@ -14,6 +14,8 @@ export interface RedisRelay {
   /** Whether Redis has answered this service since the last restore (it is connected again). */
   answeredSinceRestore(): boolean;
   isCut(): boolean;
+  /** Bytes the service has sent to Redis so far: it grows when the service uses its cache. */
+  bytesToRedis(): number;
   close(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export async function startRedisRelay(redisUrl: string): Promise<RedisRelay> {
   const target = new URL(redisUrl);
   const sockets = new Set<Socket>();
   let answered = false;
+  let sent = 0;
   const server = createServer((client) => {
     const upstream = connect(Number(target.port || 6379), target.hostname);
     for (const socket of [client, upstream]) {
@@ -39,6 +42,9 @@ export async function startRedisRelay(redisUrl: string): Promise<RedisRelay> {
     }
     upstream.on("data", () => {
       answered = true;
+    });
+    client.on("data", (chunk: Buffer) => {
+      sent += chunk.length;
     });
     client.pipe(upstream);
     upstream.pipe(client);
@@ -64,6 +70,7 @@ export async function startRedisRelay(redisUrl: string): Promise<RedisRelay> {
     },
     answeredSinceRestore: () => answered,
     isCut: () => !listening,
+    bytesToRedis: () => sent,
     close: stopListening,
   };
 }
