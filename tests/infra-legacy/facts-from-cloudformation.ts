@@ -53,7 +53,7 @@ export function factsFromCloudFormation(templates: StackTemplates): DeploymentFa
   } = templates;
   const targetGroupName = (value: CfnValue) => propsOf(service, refId(value)).Name as string;
   const lb = only(service, "AWS::ElasticLoadBalancingV2::LoadBalancer");
-  const listener = only(service, "AWS::ElasticLoadBalancingV2::Listener");
+  const listener = routingListener(service);
   const task = only(service, "AWS::ECS::TaskDefinition");
   const logGroup = only(service, "AWS::Logs::LogGroup");
   return {
@@ -122,6 +122,17 @@ export function factsFromCloudFormation(templates: StackTemplates): DeploymentFa
       ]),
     ),
   };
+}
+
+/** The listener that forwards (with a certificate, HTTP 80 only redirects to HTTPS 443). */
+function routingListener(service: CfnValue): CfnValue {
+  const forwarding = ofType(service, "AWS::ElasticLoadBalancingV2::Listener").filter(
+    ({ props }) => props.DefaultActions?.[0]?.Type === "forward",
+  );
+  if (forwarding.length !== 1 || !forwarding[0]) {
+    throw new Error(`Expected one forwarding listener, found ${forwarding.length}`);
+  }
+  return forwarding[0].props;
 }
 
 function targetGroupFacts(props: CfnValue): TargetGroupFacts {
