@@ -1,9 +1,18 @@
+import { cacheKeys } from "@stockwiz/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type E2eStack, startE2eStack, stopAndExpectCleanExit } from "./harness/e2e-stack.ts";
 import { createProductWithStock, type Product } from "./harness/fixtures.ts";
 import { freePorts } from "./harness/free-ports.ts";
 import { call } from "./harness/http-client.ts";
-import { spawnService } from "./harness/service-process.ts";
+import { pollUntil } from "./harness/poll-until.ts";
+import {
+  cacheHolds,
+  newRedisKeyPrefix,
+  redisUrl,
+  removeCacheKeys,
+} from "./harness/scratch-cache.ts";
+import { createScratchDatabase } from "./harness/scratch-database.ts";
+import { spawnService, waitForHealth } from "./harness/service-process.ts";
 
 // How the processes start: a database they cannot reach is fatal and said plainly; a Redis
 // they cannot reach is not (CONTRACT.md §7).
@@ -74,5 +83,34 @@ describe("a Redis that cannot be reached at start", () => {
     expect(merged.body).toEqual(expected);
     expect((full.body as Product[]).find((entry) => entry.id === product.id)).toEqual(expected);
     expect(byProduct.body).toEqual(stock);
+  });
+});
+
+describe("REDIS_URL in legacy's bare form", () => {
+  it("when REDIS_URL is host:port without a scheme then the service starts and caches its reads", async () => {
+    const database = await createScratchDatabase();
+    const prefix = newRedisKeyPrefix();
+    const [port] = await freePorts(1);
+    const bare = new URL(redisUrl).host; // e.g. 127.0.0.1:6379
+    const service = spawnService("product-service", port as number, {
+      LOG_LEVEL: "warn",
+      DATABASE_URL: database.url,
+      REDIS_URL: bare,
+      REDIS_KEY_PREFIX: prefix,
+    });
+    try {
+      await waitForHealth(service);
+
+      // Reads until the product is cached: the client connects in the background.
+      await pollUntil("product 1 in the cache", async () => {
+        expect((await call(`${service.url}/products/1`)).status).toBe(200);
+        return cacheHolds(prefix, cacheKeys.product(1));
+      });
+
+      expect(await service.stop()).toEqual({ code: 0, signal: null });
+    } finally {
+      await service.stop();
+      await Promise.all([database.drop(), removeCacheKeys(prefix)]);
+    }
   });
 });
