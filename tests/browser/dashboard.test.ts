@@ -183,6 +183,13 @@ describe("dashboard in Chromium against the real stack", { timeout: testBoundMs 
       .getByRole("status")
       .getByText(`Stock of ${name} is now 52 units.`, { exact: true })
       .waitFor();
+    // Opened again, the dialog lists the change with its reason, from the stock ledger.
+    await row.getByRole("button", { name: `Adjust stock of ${name}` }).click();
+    await adjustDialog
+      .getByRole("listitem")
+      .filter({ hasText: "+40 → 52 · delivery received" })
+      .waitFor();
+    await adjustDialog.getByRole("button", { name: "Cancel" }).click();
     await card(page, "low-stock", "0").waitFor();
 
     await page.getByRole("tab", { name: "Inventory" }).click();

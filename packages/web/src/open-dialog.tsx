@@ -5,6 +5,7 @@ import { ModalDialog } from "./components/modal-dialog.tsx";
 import type { DashboardDialog } from "./dashboard-dialogs.ts";
 import { AdjustStockForm } from "./inventory/adjust-stock-form.tsx";
 import { StockForm } from "./inventory/stock-form.tsx";
+import { StockHistory } from "./inventory/stock-history.tsx";
 import { ProductForm } from "./products/product-form.tsx";
 
 interface OpenDialogProps {
@@ -66,6 +67,7 @@ export function OpenDialog({ dialog, products, productNames, onDone, onClose }: 
       return (
         <ModalDialog title={`Adjust stock of ${nameOf(dialog.row)}`} onClose={onClose}>
           <AdjustStockForm row={dialog.row} onSaved={saved} onCancel={onClose} />
+          <StockHistory rowId={dialog.row.id} />
         </ModalDialog>
       );
     }

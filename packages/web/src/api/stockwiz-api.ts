@@ -5,6 +5,7 @@ import type {
   Product,
   ProductChanges,
   ProductWithStock,
+  StockMovement,
   StockRowChanges,
 } from "./types.ts";
 
@@ -40,4 +41,9 @@ export function updateStockRow(id: number, changes: StockRowChanges): Promise<In
 
 export function deleteStockRow(id: number): Promise<void> {
   return requestJson("DELETE", `/api/inventory/${id}`);
+}
+
+/** The ledger of a stock row, oldest first. */
+export function listStockMovements(id: number): Promise<StockMovement[]> {
+  return requestJson("GET", `/api/inventory/${id}/movements`);
 }

@@ -43,3 +43,13 @@ export interface StockRowChanges {
   quantity?: number | null;
   warehouse?: string;
 }
+
+/** One entry of a stock row's ledger (servers with the adjust endpoint keep one). */
+export interface StockMovement {
+  id: number;
+  inventory_id: number;
+  delta: number;
+  quantity_after: number;
+  reason: string | null;
+  created_at: string;
+}
