@@ -124,6 +124,8 @@ const legacyService: Omit<ServiceConfig, "imageTag"> = {
   memoryMiB: 4096,
   desiredCount: 1,
   minCapacity: 1,
+  // Legacy parity. With sidecar stores every extra task brings its own empty database, so
+  // scaled-out dev tasks disagree; prod's managed stores are the fix, not a lower ceiling here.
   maxCapacity: 4,
   cpuTargetPercent: 70,
   memoryTargetPercent: 80,
