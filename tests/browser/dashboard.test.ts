@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { card, firstRowHeader, productRow, stockRow } from "./dashboard-locators.ts";
 import { type LaunchedChromium, launchChromium } from "./launch-chromium.ts";
 import { type RunningStockWiz, startStockWiz } from "./start-stockwiz.ts";
 
@@ -41,17 +42,6 @@ async function openDashboard(viewport?: { width: number; height: number }): Prom
   expect(response?.status()).toBe(200);
   return page;
 }
-
-const productRow = (page: Page, name: string) =>
-  page
-    .locator("#panel-products tbody tr")
-    .filter({ has: page.getByRole("rowheader", { name, exact: true }) });
-
-const firstRowHeader = (page: Page, name: string) =>
-  page.locator("#panel-products tbody tr:first-child th", { hasText: name });
-
-const card = (page: Page, testId: string, value: string) =>
-  page.getByTestId(testId).locator(".card__value").getByText(value, { exact: true });
 
 // Generous bounds, not speed checks: on a busy two-core machine the first start, which also
 // builds the page, and each browser step can take far longer than on a quiet one.
@@ -193,16 +183,14 @@ describe("dashboard in Chromium against the real stack", { timeout: testBoundMs 
     await card(page, "low-stock", "0").waitFor();
 
     await page.getByRole("tab", { name: "Inventory" }).click();
-    const stockRow = page
-      .locator("#panel-inventory tbody tr")
-      .filter({ has: page.getByRole("rowheader", { name }) });
-    await stockRow.getByRole("button", { name: `Edit stock of ${name}` }).click();
+    const rowOfStock = stockRow(page, name);
+    await rowOfStock.getByRole("button", { name: `Edit stock of ${name}` }).click();
     const editStockDialog = page.getByRole("dialog", { name: `Edit stock of ${name}` });
     await editStockDialog.getByLabel("Quantity").fill("60");
     await editStockDialog.getByRole("button", { name: "Save changes" }).click();
-    await stockRow.locator(".badge").getByText("60 medium").waitFor();
-    await stockRow.getByRole("button", { name: `Delete stock row of ${name}` }).click();
-    await stockRow.waitFor({ state: "detached" });
+    await rowOfStock.locator(".badge").getByText("60 medium").waitFor();
+    await rowOfStock.getByRole("button", { name: `Delete stock row of ${name}` }).click();
+    await rowOfStock.waitFor({ state: "detached" });
 
     await page.getByRole("tab", { name: "Products" }).click();
     await row.locator(".badge").getByText("No stock row").waitFor();
