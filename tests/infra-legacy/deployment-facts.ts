@@ -30,6 +30,7 @@ export interface DeploymentFacts {
     readonly memoryMiB: number;
     readonly containers: Readonly<Record<string, ContainerFacts>>;
   };
+  readonly cluster: { readonly name: string; readonly containerInsights: string };
   readonly service: ServiceFacts;
   readonly logGroup: { readonly name: string; readonly retentionDays: number };
   /** Alarm name → its metric and threshold, for alarms on AWS metrics (see `isComparedAlarm`). */

@@ -103,6 +103,13 @@ export function factsFromCloudFormation(templates: StackTemplates): DeploymentFa
         task.ContainerDefinitions.map((c: CfnValue) => [c.Name, containerFacts(c)]),
       ),
     },
+    cluster: {
+      name: only(service, "AWS::ECS::Cluster").ClusterName,
+      containerInsights:
+        only(service, "AWS::ECS::Cluster").ClusterSettings?.find(
+          (setting: CfnValue) => setting.Name === "containerInsights",
+        )?.Value ?? "disabled",
+    },
     service: serviceFacts(service),
     logGroup: { name: logGroup.LogGroupName, retentionDays: logGroup.RetentionInDays },
     alarms: Object.fromEntries(

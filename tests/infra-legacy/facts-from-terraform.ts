@@ -30,6 +30,7 @@ export function factsFromTerraform(config: TerraformConfiguration): DeploymentFa
   const listener = resourceInstance(alb, "aws_lb_listener", "http");
   const task = resourceInstance(ecs, "aws_ecs_task_definition", "this");
   const logGroup = resourceInstance(ecs, "aws_cloudwatch_log_group", "this");
+  const cluster = resourceInstance(ecs, "aws_ecs_cluster", "this");
   return {
     network: {
       vpcCidr: text(resourceInstance(network, "aws_vpc", "this").known("cidr_block")),
@@ -77,6 +78,15 @@ export function factsFromTerraform(config: TerraformConfiguration): DeploymentFa
       memoryMiB: number(task.known("memory")),
       containers: Object.fromEntries(
         (task.known("container_definitions") as Json[]).map((c) => [c.name, containerFacts(c)]),
+      ),
+    },
+    cluster: {
+      name: text(cluster.known("name")),
+      containerInsights: text(
+        cluster
+          .blocks("setting")
+          .find((setting) => setting.known("name") === "containerInsights")
+          ?.value("value") ?? "disabled",
       ),
     },
     service: serviceFacts(ecs),

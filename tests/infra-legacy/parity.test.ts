@@ -307,6 +307,13 @@ describe("parity of infra-legacy (Terraform) and stacks/ (SST), stage dev", () =
         [{ path: "logGroup.name", terraform: "/ecs/dev", sst: "/ecs/stockwiz-dev" }],
       ],
       [
+        "Container Insights",
+        (stacks) => {
+          delete resourceProperties(stacks.Service, "AWS::ECS::Cluster").ClusterSettings;
+        },
+        [{ path: "cluster.containerInsights", terraform: "enabled", sst: "disabled" }],
+      ],
+      [
         "the 5xx alarm threshold",
         (stacks) => {
           resourceProperties(
