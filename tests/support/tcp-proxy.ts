@@ -2,16 +2,25 @@ import { type AddressInfo, connect, createServer, type Socket } from "node:net";
 
 export interface TcpProxy {
   port: number;
+  /** Writes relayed to the target so far: a test can wait for traffic to be under way. */
+  readonly chunksToTarget: number;
   /** Drops every open connection and refuses new ones, as a dead server would. */
   cut(): void;
   restore(): void;
   close(): Promise<void>;
 }
 
-/** A loopback TCP relay in front of a real server, to take it away and bring it back in a test. */
-export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
+/**
+ * A loopback TCP relay in front of a real server, to take it away and bring it back in a test,
+ * or (with `delayMs`) to make every answer from it slow.
+ */
+export async function startTcpProxy(
+  targetPort: number,
+  options: { delayMs?: number } = {},
+): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
   let refusing = false;
+  let chunksToTarget = 0;
   const server = createServer((client) => {
     if (refusing) {
       client.destroy();
@@ -26,11 +35,25 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
         upstream.destroy();
       });
     }
-    client.pipe(upstream).pipe(client);
+    client.pipe(upstream);
+    client.on("data", () => {
+      chunksToTarget += 1;
+    });
+    if (options.delayMs === undefined) upstream.pipe(client);
+    else {
+      const delayMs = options.delayMs;
+      upstream.on("data", (chunk: Buffer) => {
+        setTimeout(() => client.writable && client.write(chunk), delayMs);
+      });
+      upstream.on("end", () => setTimeout(() => client.end(), delayMs));
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     port: (server.address() as AddressInfo).port,
+    get chunksToTarget() {
+      return chunksToTarget;
+    },
     cut() {
       refusing = true;
       for (const socket of sockets) socket.destroy();

@@ -9,7 +9,9 @@ export function parseEnv<Schema extends z.ZodType>(
   schema: Schema,
   env: NodeJS.ProcessEnv,
 ): z.infer<Schema> {
-  const result = schema.safeParse(env);
+  // `VAR=` in a compose file or task definition means "not set", as most tools read it.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const result = schema.safeParse(present);
   if (result.success) return result.data;
   const problems = result.error.issues.map(
     (issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`,

@@ -31,8 +31,17 @@ export function createHttpServer({
     return503OnClosing: true,
   }) as unknown as FastifyInstance;
 
+  // While draining, answers tell keep-alive clients to hang up; otherwise a connection that was
+  // busy when close() began stays open until its keep-alive timeout and holds the exit back.
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
+  });
+  app.addHook("onSend", async (_request, reply) => {
+    if (closing) reply.header("connection", "close");
   });
 
   app.setErrorHandler(async (error, request, reply) => {
