@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { infraLegacyDir } from "./load-terraform.ts";
+import { interpolation } from "./terraform-expressions.ts";
 import { terraformFmtProblems } from "./terraform-fmt.ts";
 
 // `terraform fmt -check` cannot run here (no binary); this is its layout, checked by hand.
@@ -83,6 +84,20 @@ describe("the layout checker", () => {
     ],
   ])("when a file has %s then it reports that line", (_what, source, expected) => {
     expect(terraformFmtProblems(source)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      "an interpolation-only string",
+      "  name = var.name",
+      `  name = "${interpolation("var.name")}"`,
+      `interpolation-only string "${interpolation("var.name")}"`,
+    ],
+    ["a quoted type constraint", "  type = string", '  type = "string"', "quoted type constraint"],
+  ])("when a file has %s then it reports what fmt would rewrite", (_what, good, bad, message) => {
+    const source = `variable "x" {\n${good}\n}\n`;
+    expect(terraformFmtProblems(source)).toEqual([]);
+    expect(terraformFmtProblems(source.replace(good, bad))).toEqual([{ line: 2, message }]);
   });
 
   it("when quotes and braces sit inside an interpolation then they are not counted", () => {

@@ -16,6 +16,8 @@ interface ScannedLine {
   readonly bracketChange: number;
   /** Column of the attribute's `=` when the line is a one-line attribute. */
   readonly assignAt?: number;
+  /** The string literals of the line, quotes included. */
+  readonly strings: readonly string[];
 }
 
 export function terraformFmtProblems(source: string): FormatProblem[] {
@@ -46,6 +48,15 @@ export function terraformFmtProblems(source: string): FormatProblem[] {
     if (/[ \t]+$/.test(text)) problems.push({ line, message: "trailing whitespace" });
     if (text.includes("\t")) problems.push({ line, message: "tab character" });
     const scanned = scanLine(text);
+    for (const literal of scanned.strings) {
+      // fmt unwraps "${x}" to x (and, in variable blocks, "string" to string).
+      if (/^"\$\{.*\}"$/.test(literal) && endOfInterpolation(literal, 1) === literal.length - 2) {
+        problems.push({ line, message: `interpolation-only string ${literal}` });
+      }
+    }
+    if (/^\s*type\s*=\s*"(string|list|map)"\s*$/.test(text)) {
+      problems.push({ line, message: "quoted type constraint" });
+    }
     if (scanned.assignAt === undefined) {
       if (chain.length > 0) closeChain();
     } else {
@@ -86,12 +97,14 @@ const closing = new Set(["}", "]", ")"]);
 /** Blanks strings (with their `${…}` parts), drops the comment, finds brackets and the attribute `=`. */
 function scanLine(text: string): ScannedLine {
   let code = "";
+  const strings: string[] = [];
   let i = 0;
   while (i < text.length) {
     const char = text[i] as string;
     if (char === "#" || text.startsWith("//", i)) break;
     if (char === '"') {
       const end = endOfString(text, i);
+      strings.push(text.slice(i, end + 1));
       code += `"${" ".repeat(Math.max(0, end - i - 1))}"`;
       i = end + 1;
       continue;
@@ -116,7 +129,7 @@ function scanLine(text: string): ScannedLine {
       assignAt = netBrackets(code.slice(j)) === 0 ? j : undefined;
     }
   }
-  return { code, bracketChange, assignAt };
+  return { code, bracketChange, assignAt, strings };
 }
 
 /** `=` alone, not part of `==`, `!=`, `<=`, `>=` or `=>`. */
@@ -141,15 +154,22 @@ function endOfString(text: string, start: number): number {
     if (char === "\\") i += 2;
     else if (char === '"') return i;
     else if (text.startsWith("${", i) || text.startsWith("%{", i)) {
-      let depth = 1;
-      i += 2;
-      while (i < text.length && depth > 0) {
-        if (text[i] === '"') i = endOfString(text, i);
-        else if (text[i] === "{") depth += 1;
-        else if (text[i] === "}") depth -= 1;
-        i += 1;
-      }
+      i = endOfInterpolation(text, i) + 1;
     } else i += 1;
   }
   throw new Error(`Unterminated string: ${text}`);
+}
+
+/** Index of the `}` closing the `${` (or `%{`) at `start`, across nested strings and braces. */
+function endOfInterpolation(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start + 2; i < text.length; i += 1) {
+    if (text[i] === '"') i = endOfString(text, i);
+    else if (text[i] === "{") depth += 1;
+    else if (text[i] === "}") {
+      if (depth === 0) return i;
+      depth -= 1;
+    }
+  }
+  throw new Error(`Unterminated interpolation: ${text}`);
 }
