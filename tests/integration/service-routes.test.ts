@@ -119,7 +119,7 @@ describe("product service routes", () => {
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({
       status: 404,
-      detail: "No route for GET /nothing-here",
+      detail: "No route for GET here",
     });
   });
 

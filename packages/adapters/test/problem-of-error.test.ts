@@ -7,7 +7,7 @@ describe("describeError", () => {
     const error = new AppError("validation", "Request validation failed", {
       errors: [{ path: "price", message: "must be greater than 0" }],
     });
-    expect(describeError(error, "/products")).toEqual({
+    expect(describeError(error)).toEqual({
       status: 422,
       unexpected: false,
       problem: {
@@ -16,7 +16,6 @@ describe("describeError", () => {
         status: 422,
         detail: "Request validation failed",
         errors: [{ path: "price", message: "must be greater than 0" }],
-        instance: "/products",
       },
     });
   });

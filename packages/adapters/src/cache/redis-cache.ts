@@ -36,8 +36,8 @@ export interface RedisCache {
 
 /**
  * Redis as a cache that can fail: commands are not queued while disconnected (they fail at once
- * and the caller reads the database), reconnection is endless, and invalidations that could not
- * be sent are sent again as soon as Redis is back.
+ * and the caller reads the database), reconnection is endless, and after any outage or failed
+ * command the process clears the namespace when Redis answers again.
  */
 export function createRedisCache(options: RedisCacheOptions, logger: Logger): RedisCache {
   const redis = new Redis(options.url, {
@@ -50,7 +50,10 @@ export function createRedisCache(options: RedisCacheOptions, logger: Logger): Re
   }) as ScriptedRedis;
   redis.defineCommand("setIfUnchanged", { numberOfKeys: 2, lua: setIfUnchangedScript });
 
-  const pendingInvalidations = new Set<string>();
+  const keyPrefix = options.keyPrefix ?? "stockwiz:";
+  // Set when this process may have missed or failed to send an invalidation: Redis went away
+  // while we were connected, or a command failed. Whatever Redis holds may then be stale.
+  let mayBeStale = false;
   let reachable = false;
 
   async function sendInvalidation(keys: readonly string[]): Promise<void> {
@@ -61,21 +64,42 @@ export function createRedisCache(options: RedisCacheOptions, logger: Logger): Re
       .exec();
   }
 
+  /**
+   * Forgets every cached entry of this namespace. Another process may have written while we
+   * (or it) could not reach Redis; its invalidation is lost to us, so nothing cached is trusted.
+   * The generation moves first, so a fill that raced the clearing is refused.
+   */
+  async function forgetEverything(): Promise<void> {
+    await redis.incr(generationKey);
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${keyPrefix}*`, "COUNT", 500);
+      cursor = next;
+      // SCAN answers full names; DEL adds the prefix itself.
+      const names = keys
+        .map((key) => key.slice(keyPrefix.length))
+        .filter((key) => key !== generationKey);
+      if (names.length > 0) await redis.del(...names);
+    } while (cursor !== "0");
+    await redis.incr(generationKey);
+  }
+
   redis.on("ready", () => {
     reachable = true;
     logger.info("cache connected");
-    if (pendingInvalidations.size === 0) return;
-    const keys = [...pendingInvalidations];
-    pendingInvalidations.clear();
-    sendInvalidation(keys).catch(() => {
-      for (const key of keys) pendingInvalidations.add(key);
+    if (!mayBeStale) return;
+    mayBeStale = false;
+    forgetEverything().catch(() => {
+      mayBeStale = true;
     });
   });
   redis.on("error", (error) => {
     if (reachable) logger.warn({ err: error }, "cache unreachable; reading from the database");
     reachable = false;
+    mayBeStale = true;
   });
-  redis.on("end", () => {
+  redis.on("close", () => {
+    if (reachable) mayBeStale = true;
     reachable = false;
   });
 
@@ -84,6 +108,7 @@ export function createRedisCache(options: RedisCacheOptions, logger: Logger): Re
       try {
         return await redis.get(key);
       } catch {
+        mayBeStale = true;
         return null;
       }
     },
@@ -91,6 +116,7 @@ export function createRedisCache(options: RedisCacheOptions, logger: Logger): Re
       try {
         return (await redis.get(generationKey)) ?? "0";
       } catch {
+        mayBeStale = true;
         return "unavailable"; // never equal to a stored generation: nothing gets written back
       }
     },
@@ -106,7 +132,7 @@ export function createRedisCache(options: RedisCacheOptions, logger: Logger): Re
       try {
         await sendInvalidation(keys);
       } catch {
-        for (const key of keys) pendingInvalidations.add(key);
+        mayBeStale = true; // cleared in full when Redis answers again
       }
     },
   };

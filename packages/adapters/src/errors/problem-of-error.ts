@@ -15,11 +15,11 @@ const statusOf = (error: unknown): number | undefined => {
 };
 
 /** Turns anything thrown into problem details; client mistakes are 4xx, never 500. */
-export function describeError(error: unknown, instance?: string): DescribedError {
+export function describeError(error: unknown): DescribedError {
   if (error instanceof AppError) {
     return {
       status: error.status,
-      problem: problemOfAppError(error, instance),
+      problem: problemOfAppError(error),
       unexpected: false,
       headers: error.headers,
     };
@@ -27,7 +27,6 @@ export function describeError(error: unknown, instance?: string): DescribedError
   if (isDatabaseUnavailable(error)) {
     const problem = problemDetails(503, "The database is unavailable; try again shortly", {
       code: "database_unavailable",
-      instance,
     });
     return { status: 503, problem, unexpected: false };
   }
@@ -38,8 +37,8 @@ export function describeError(error: unknown, instance?: string): DescribedError
       error instanceof SyntaxError
         ? "The request body is not valid JSON"
         : (error as Error).message;
-    return { status, problem: problemDetails(status, detail, { instance }), unexpected: false };
+    return { status, problem: problemDetails(status, detail), unexpected: false };
   }
-  const problem = problemDetails(500, "An unexpected error occurred", { instance });
+  const problem = problemDetails(500, "An unexpected error occurred");
   return { status: 500, problem, unexpected: true };
 }

@@ -45,17 +45,18 @@ export function createHttpServer({
   });
 
   app.setErrorHandler(async (error, request, reply) => {
-    const { status, problem, unexpected, headers } = describeError(error, request.url);
+    const { status, problem, unexpected, headers } = describeError(error);
     if (unexpected) request.log.error({ err: error }, "unexpected error");
     else if (status >= 500) request.log.warn({ err: error }, problem.detail);
     if (headers) reply.headers(headers);
     return reply.code(status).type("application/problem+json").send(problem);
   });
   app.setNotFoundHandler(async (request, reply) => {
-    const { problem } = describeError(
-      { statusCode: 404, message: `No route for ${request.method} ${request.url.split("?")[0]}` },
-      request.url,
-    );
+    // Path-free on purpose: a forwarded path is shortened, and both targets must answer alike.
+    const { problem } = describeError({
+      statusCode: 404,
+      message: `No route for ${request.method} here`,
+    });
     return reply.code(404).type("application/problem+json").send(problem);
   });
   return app;

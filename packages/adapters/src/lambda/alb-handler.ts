@@ -97,7 +97,7 @@ export function createAlbHandler<Deps>(
     const path = event.path.split("?")[0] ?? "/";
     try {
       const match = router.find(event.httpMethod as "GET", path);
-      if (match === null) throw new RequestError(404, `No route for ${event.httpMethod} ${path}`);
+      if (match === null) throw new RequestError(404, `No route for ${event.httpMethod} here`);
       const { route } = match.store as Store<Deps>;
       const response = await invokeRoute(
         route,
@@ -119,7 +119,7 @@ export function createAlbHandler<Deps>(
         ...response.headers,
       });
     } catch (error) {
-      const { status, problem, unexpected, headers } = describeError(error, path);
+      const { status, problem, unexpected, headers } = describeError(error);
       if (unexpected) logger.error({ err: error, requestId }, "unexpected error");
       return result(status, problem, {
         ...responseHeaders,

@@ -9,7 +9,6 @@ export interface ProblemDetails {
   detail: string;
   code?: string;
   errors?: FieldError[];
-  instance?: string;
 }
 
 const titles: Record<number, string> = {
@@ -36,7 +35,7 @@ export const titleOfStatus = (status: number): string => titles[status] ?? "Erro
 export function problemDetails(
   status: number,
   detail: string,
-  extra: Pick<ProblemDetails, "code" | "errors" | "instance"> = {},
+  extra: Pick<ProblemDetails, "code" | "errors"> = {},
 ): ProblemDetails {
   const body: ProblemDetails = {
     type: "about:blank",
@@ -46,9 +45,10 @@ export function problemDetails(
   };
   if (extra.code !== undefined) body.code = extra.code;
   if (extra.errors !== undefined) body.errors = extra.errors;
-  if (extra.instance !== undefined) body.instance = extra.instance;
   return body;
 }
 
-export const problemOfAppError = (error: AppError, instance?: string): ProblemDetails =>
-  problemDetails(error.status, error.detail, { code: error.code, errors: error.errors, instance });
+// No `instance`: the gateway forwards /api/x as /x, and a path must answer the same body
+// whichever target the load balancer picks (CONTRACT.md §1).
+export const problemOfAppError = (error: AppError): ProblemDetails =>
+  problemDetails(error.status, error.detail, { code: error.code, errors: error.errors });
