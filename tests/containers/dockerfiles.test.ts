@@ -58,8 +58,14 @@ describe.each(services)("packages/$container/Dockerfile", ({ container, port }) 
 
   it("when run then the image holds the single bundled file and runs it as a non-root user", () => {
     const copies = find(runtime, "COPY");
-    expect(copies.map(argumentsOf)).toEqual([`/repo/dist/${container}/index.mjs ./index.mjs`]);
-    expect(flagsOf(copies[0])).toMatchObject({ from: "build", chown: "node:node" });
+    // The gateway also ships the built dashboard, which it serves as it is.
+    const shipped =
+      container === "api-gateway"
+        ? [`/repo/dist/${container}/index.mjs ./index.mjs`, "/repo/packages/web/dist ./web"]
+        : [`/repo/dist/${container}/index.mjs ./index.mjs`];
+    expect(copies.map(argumentsOf)).toEqual(shipped);
+    for (const copy of copies)
+      expect(flagsOf(copy)).toMatchObject({ from: "build", chown: "node:node" });
     const user = argumentsOf(find(runtime, "USER").at(-1));
     expect(user).not.toMatch(/^(root|0)(:|$)/);
     expect(user).not.toBe("");

@@ -4,6 +4,7 @@ import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import { createHttpServer, type Logger } from "@stockwiz/adapters";
 import type { Cache } from "@stockwiz/core";
+import { serveDashboard } from "@stockwiz/web";
 import type { FastifyInstance } from "fastify";
 import { catalogueRoute } from "./routes/catalogue-route.ts";
 import { gatewayHealthRoute } from "./routes/health-route.ts";
@@ -15,6 +16,8 @@ export interface GatewayDeps {
   productService: UpstreamService;
   inventoryService: UpstreamService;
   logger: Logger;
+  /** A built dashboard to serve as it is (container images); by default it is built when stale. */
+  webDistDir?: string;
   /** Requests per minute per client; 0 or absent: no limit. */
   rateLimitPerMinute?: number;
   trustProxy?: boolean;
@@ -40,6 +43,7 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<FastifyInstanc
     maxAge: 300,
   });
   await app.register(compress, { encodings: ["gzip"] });
+  await app.register(serveDashboard, { distDir: deps.webDistDir });
   await app.register(gatewayHealthRoute(deps));
   await app.register(catalogueRoute(deps));
   await app.register(

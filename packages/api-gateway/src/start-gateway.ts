@@ -30,6 +30,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     inventoryService,
     logger,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    webDistDir: config.STOCKWIZ_WEB_DIST,
     trustProxy: config.TRUST_PROXY,
   });
   await serveUntilSignal(app, {
