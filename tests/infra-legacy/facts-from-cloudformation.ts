@@ -1,47 +1,17 @@
 import type { CfnValue } from "../infra/cloudformation.ts";
 import type { StackName } from "../infra/synthesize-stage.ts";
+import { containerFacts, serviceFacts } from "./cloudformation-ecs-facts.ts";
+import { securityGroups } from "./cloudformation-network-facts.ts";
+import { ofType, only, propsOf, refId } from "./cloudformation-resources.ts";
 import {
   type AlarmFacts,
-  type ContainerFacts,
   type DeploymentFacts,
   isComparedAlarm,
-  type SecurityGroupFacts,
   type TargetGroupFacts,
 } from "./deployment-facts.ts";
 
 /** Template JSON per stack (`template(name).toJSON()`): plain data a test can copy and change. */
 export type StackTemplates = Readonly<Record<StackName, CfnValue>>;
-
-interface Resource {
-  readonly id: string;
-  readonly props: CfnValue;
-}
-
-const ofType = (template: CfnValue, type: string): Resource[] =>
-  Object.entries<CfnValue>(template.Resources ?? {})
-    .filter(([, resource]) => resource.Type === type)
-    .map(([id, resource]) => ({ id, props: resource.Properties ?? {} }));
-
-function only(template: CfnValue, type: string): CfnValue {
-  const found = ofType(template, type);
-  if (found.length !== 1 || !found[0])
-    throw new Error(`Expected one ${type}, found ${found.length}`);
-  return found[0].props;
-}
-
-/** `{ Ref }` or `{ Fn::GetAtt }` → the logical id. */
-function refId(value: CfnValue): string {
-  const id = value?.Ref ?? value?.["Fn::GetAtt"]?.[0];
-  if (typeof id !== "string")
-    throw new Error(`Expected a Ref or GetAtt, got ${JSON.stringify(value)}`);
-  return id;
-}
-
-function propsOf(template: CfnValue, id: string): CfnValue {
-  const resource = template.Resources?.[id];
-  if (!resource) throw new Error(`No resource ${id}`);
-  return resource.Properties ?? {};
-}
 
 /** Reads the same facts from the synthesized SST stacks of a stage. */
 export function factsFromCloudFormation(templates: StackTemplates): DeploymentFacts {
@@ -164,83 +134,6 @@ function targetGroupFacts(props: CfnValue): TargetGroupFacts {
   };
 }
 
-function containerFacts(container: CfnValue): ContainerFacts {
-  const check = container.HealthCheck;
-  return {
-    port: container.PortMappings[0].ContainerPort,
-    essential: container.Essential === true,
-    logStreamPrefix: container.LogConfiguration.Options["awslogs-stream-prefix"],
-    dependsOn: (container.DependsOn ?? [])
-      .map((d: CfnValue) => `${d.ContainerName} ${d.Condition}`)
-      .sort(),
-    variables: Object.fromEntries([
-      ...(container.Environment ?? []).map((e: CfnValue) => [e.Name, "plain"]),
-      ...(container.Secrets ?? []).map((s: CfnValue) => [
-        s.Name,
-        `secret:${secretKey(s.ValueFrom)}`,
-      ]),
-    ]),
-    healthCheck: {
-      command: check.Command,
-      intervalSeconds: check.Interval,
-      timeoutSeconds: check.Timeout,
-      retries: check.Retries,
-      startPeriodSeconds: check.StartPeriod,
-    },
-  };
-}
-
-/** `{ Fn::Join: ["", [<secret>, ":password::"]] }` → `password`. */
-function secretKey(valueFrom: CfnValue): string {
-  const suffix = valueFrom?.["Fn::Join"]?.[1]?.at(-1);
-  const key = typeof suffix === "string" ? /^:([\w-]+)::$/.exec(suffix)?.[1] : undefined;
-  if (!key)
-    throw new Error(
-      `Expected a Secrets Manager JSON key reference, got ${JSON.stringify(valueFrom)}`,
-    );
-  return key;
-}
-
-function serviceFacts(service: CfnValue) {
-  const ecsService = only(service, "AWS::ECS::Service");
-  const deployment = ecsService.DeploymentConfiguration;
-  const scaling = only(service, "AWS::ApplicationAutoScaling::ScalableTarget");
-  return {
-    name: ecsService.ServiceName,
-    cluster: propsOf(service, refId(ecsService.Cluster)).ClusterName,
-    desiredCount: ecsService.DesiredCount,
-    launchType: ecsService.LaunchType,
-    healthCheckGracePeriodSeconds: ecsService.HealthCheckGracePeriodSeconds,
-    minimumHealthyPercent: deployment.MinimumHealthyPercent,
-    maximumPercent: deployment.MaximumPercent,
-    circuitBreaker: {
-      enable: deployment.DeploymentCircuitBreaker?.Enable === true,
-      rollback: deployment.DeploymentCircuitBreaker?.Rollback === true,
-    },
-    assignPublicIp:
-      ecsService.NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp === "ENABLED",
-    loadBalancerTargets: Object.fromEntries(
-      ecsService.LoadBalancers.map((target: CfnValue) => [
-        target.ContainerName,
-        target.ContainerPort,
-      ]),
-    ),
-    autoscaling: {
-      minCapacity: scaling.MinCapacity,
-      maxCapacity: scaling.MaxCapacity,
-      targets: Object.fromEntries(
-        ofType(service, "AWS::ApplicationAutoScaling::ScalingPolicy").map(({ props }) => {
-          const tracking = props.TargetTrackingScalingPolicyConfiguration;
-          return [
-            tracking.PredefinedMetricSpecification.PredefinedMetricType,
-            tracking.TargetValue,
-          ];
-        }),
-      ),
-    },
-  };
-}
-
 function alarmFacts(props: CfnValue): AlarmFacts {
   return {
     namespace: props.Namespace,
@@ -253,39 +146,4 @@ function alarmFacts(props: CfnValue): AlarmFacts {
     treatMissingData: props.TreatMissingData ?? "missing",
     dimensions: (props.Dimensions ?? []).map((d: CfnValue) => d.Name).sort(),
   };
-}
-
-/** Inline and standalone rules of every named group, peers by group name, as in the HCL facts. */
-function securityGroups(network: CfnValue): Record<string, SecurityGroupFacts> {
-  const groups = ofType(network, "AWS::EC2::SecurityGroup");
-  const nameOf = (value: CfnValue) => propsOf(network, refId(value)).GroupName as string;
-  const describe = (rule: CfnValue, direction: "from" | "to", peer: string) =>
-    rule.IpProtocol === "-1"
-      ? `all ${direction} ${peer}`
-      : `${rule.IpProtocol} ${rule.FromPort}-${rule.ToPort} ${direction} ${peer}`;
-  const facts: Record<string, { ingress: string[]; egress: string[] }> = {};
-  for (const { props } of groups) {
-    facts[props.GroupName] = {
-      ingress: (props.SecurityGroupIngress ?? []).map((r: CfnValue) =>
-        describe(r, "from", r.CidrIp),
-      ),
-      egress: (props.SecurityGroupEgress ?? []).map((r: CfnValue) => describe(r, "to", r.CidrIp)),
-    };
-  }
-  for (const { props } of ofType(network, "AWS::EC2::SecurityGroupIngress")) {
-    facts[nameOf(props.GroupId)]?.ingress.push(
-      describe(props, "from", nameOf(props.SourceSecurityGroupId)),
-    );
-  }
-  for (const { props } of ofType(network, "AWS::EC2::SecurityGroupEgress")) {
-    facts[nameOf(props.GroupId)]?.egress.push(
-      describe(props, "to", nameOf(props.DestinationSecurityGroupId)),
-    );
-  }
-  return Object.fromEntries(
-    Object.entries(facts).map(([name, g]) => [
-      name,
-      { ingress: g.ingress.sort(), egress: g.egress.sort() },
-    ]),
-  );
 }

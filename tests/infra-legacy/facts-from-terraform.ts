@@ -1,12 +1,12 @@
 import {
   type AlarmFacts,
-  type ContainerFacts,
   type DeploymentFacts,
   isComparedAlarm,
-  type SecurityGroupFacts,
   type TargetGroupFacts,
 } from "./deployment-facts.ts";
 import type { TerraformConfiguration } from "./load-terraform.ts";
+import { number, text } from "./plan-time-values.ts";
+import { containerFacts, serviceFacts } from "./terraform-ecs-facts.ts";
 import { type Scope, Unresolved } from "./terraform-expressions.ts";
 import {
   type HclNode,
@@ -14,9 +14,7 @@ import {
   resourceInstance,
   resourceInstances,
 } from "./terraform-module.ts";
-
-// biome-ignore lint/suspicious/noExplicitAny: container definitions are free-form JSON.
-type Json = any;
+import { securityGroups } from "./terraform-network-facts.ts";
 
 /** Reads the facts of the dev environment from its parsed HCL, as `terraform plan` would know them. */
 export function factsFromTerraform(config: TerraformConfiguration): DeploymentFacts {
@@ -77,7 +75,10 @@ export function factsFromTerraform(config: TerraformConfiguration): DeploymentFa
       cpu: number(task.known("cpu")),
       memoryMiB: number(task.known("memory")),
       containers: Object.fromEntries(
-        (task.known("container_definitions") as Json[]).map((c) => [c.name, containerFacts(c)]),
+        (task.known("container_definitions") as Record<string, unknown>[]).map((c) => [
+          c.name,
+          containerFacts(c),
+        ]),
       ),
     },
     cluster: {
@@ -143,88 +144,6 @@ function targetGroupName(alb: Scope, reference: unknown): string {
   return text(resourceInstance(alb, "aws_lb_target_group", "service", named.key).known("name"));
 }
 
-function containerFacts(container: Json): ContainerFacts {
-  const check = container.healthCheck;
-  return {
-    port: number(container.portMappings[0].containerPort),
-    essential: container.essential === true,
-    logStreamPrefix: text(container.logConfiguration.options["awslogs-stream-prefix"]),
-    dependsOn: (container.dependsOn ?? [])
-      .map((d: Json) => `${d.containerName} ${d.condition}`)
-      .sort(),
-    variables: Object.fromEntries([
-      ...(container.environment ?? []).map((e: Json) => [text(e.name), "plain"]),
-      ...(container.secrets ?? []).map((s: Json) => [
-        text(s.name),
-        `secret:${secretKey(s.valueFrom)}`,
-      ]),
-    ]),
-    healthCheck: {
-      command: (check.command as unknown[]).map(text),
-      intervalSeconds: number(check.interval),
-      timeoutSeconds: number(check.timeout),
-      retries: number(check.retries),
-      startPeriodSeconds: number(check.startPeriod),
-    },
-  };
-}
-
-/** `"${aws_secretsmanager_secret.database.arn}:password::"` → `password`. */
-function secretKey(valueFrom: unknown): string {
-  const expression = valueFrom instanceof Unresolved ? valueFrom.expression : String(valueFrom);
-  const key = /^\$\{aws_secretsmanager_secret\.[\w-]+\.arn\}:([\w-]+)::$/.exec(expression)?.[1];
-  if (!key) throw new Error(`Expected a Secrets Manager JSON key reference, got ${expression}`);
-  return key;
-}
-
-function serviceFacts(ecs: Scope) {
-  const service = resourceInstance(ecs, "aws_ecs_service", "this");
-  const cluster = service.value("cluster");
-  const clusterName =
-    cluster instanceof Unresolved && cluster.resource?.address === "aws_ecs_cluster.this"
-      ? text(resourceInstance(ecs, "aws_ecs_cluster", "this").known("name"))
-      : String(cluster);
-  const breaker = service.block("deployment_circuit_breaker");
-  const scaling = resourceInstance(ecs, "aws_appautoscaling_target", "service");
-  return {
-    name: text(service.known("name")),
-    cluster: clusterName,
-    desiredCount: number(service.known("desired_count")),
-    launchType: text(service.known("launch_type")),
-    healthCheckGracePeriodSeconds: number(service.known("health_check_grace_period_seconds")),
-    minimumHealthyPercent: number(service.known("deployment_minimum_healthy_percent")),
-    maximumPercent: number(service.known("deployment_maximum_percent")),
-    circuitBreaker: {
-      enable: breaker.known("enable") === true,
-      rollback: breaker.known("rollback") === true,
-    },
-    assignPublicIp: service.block("network_configuration").known("assign_public_ip") === true,
-    loadBalancerTargets: Object.fromEntries(
-      service
-        .blocks("load_balancer")
-        .map((target) => [
-          text(target.known("container_name")),
-          number(target.known("container_port")),
-        ]),
-    ),
-    autoscaling: {
-      minCapacity: number(scaling.known("min_capacity")),
-      maxCapacity: number(scaling.known("max_capacity")),
-      targets: Object.fromEntries(
-        Object.keys(ecs.body.resource?.aws_appautoscaling_policy ?? {}).map((name) => {
-          const tracking = resourceInstance(ecs, "aws_appautoscaling_policy", name).block(
-            "target_tracking_scaling_policy_configuration",
-          );
-          return [
-            text(tracking.block("predefined_metric_specification").known("predefined_metric_type")),
-            number(tracking.known("target_value")),
-          ];
-        }),
-      ),
-    },
-  };
-}
-
 function alarmFacts(alarm: HclNode): AlarmFacts {
   return {
     namespace: text(alarm.known("namespace")),
@@ -237,59 +156,4 @@ function alarmFacts(alarm: HclNode): AlarmFacts {
     treatMissingData: text(alarm.known("treat_missing_data")),
     dimensions: Object.keys(alarm.body.dimensions ?? {}).sort(),
   };
-}
-
-/** Ingress and egress of every group, sources and destinations by group name. */
-function securityGroups(network: Scope): Record<string, SecurityGroupFacts> {
-  const groupName = (reference: unknown) => {
-    const address = reference instanceof Unresolved ? reference.expression : "";
-    const local = /^aws_security_group\.([\w-]+)\.id$/.exec(address)?.[1];
-    if (!local)
-      throw new Error(`Expected a security group reference, got ${JSON.stringify(reference)}`);
-    return text(resourceInstance(network, "aws_security_group", local).known("name"));
-  };
-  const rules = (type: string, direction: "from" | "to") =>
-    Object.keys(network.body.resource?.[type] ?? {}).map((name) => {
-      const rule = resourceInstance(network, type, name);
-      const peer =
-        "cidr_ipv4" in rule.body
-          ? text(rule.known("cidr_ipv4"))
-          : groupName(rule.value("referenced_security_group_id"));
-      return {
-        group: groupName(rule.value("security_group_id")),
-        rule: describeRule(rule, direction, peer),
-      };
-    });
-  const groups: Record<string, { ingress: string[]; egress: string[] }> = {};
-  for (const [kind, type, direction] of [
-    ["ingress", "aws_vpc_security_group_ingress_rule", "from"],
-    ["egress", "aws_vpc_security_group_egress_rule", "to"],
-  ] as const) {
-    for (const { group, rule } of rules(type, direction)) {
-      groups[group] ??= { ingress: [], egress: [] };
-      groups[group][kind].push(rule);
-    }
-  }
-  return Object.fromEntries(
-    Object.entries(groups).map(([name, g]) => [
-      name,
-      { ingress: g.ingress.sort(), egress: g.egress.sort() },
-    ]),
-  );
-}
-
-function describeRule(rule: HclNode, direction: "from" | "to", peer: string): string {
-  const protocol = text(rule.known("ip_protocol"));
-  if (protocol === "-1") return `all ${direction} ${peer}`;
-  return `${protocol} ${number(rule.known("from_port"))}-${number(rule.known("to_port"))} ${direction} ${peer}`;
-}
-
-function text(value: unknown): string {
-  if (typeof value !== "string") throw new Error(`Expected a string, got ${JSON.stringify(value)}`);
-  return value;
-}
-
-function number(value: unknown): number {
-  if (typeof value !== "number") throw new Error(`Expected a number, got ${JSON.stringify(value)}`);
-  return value;
 }
