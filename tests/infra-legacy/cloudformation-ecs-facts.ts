@@ -2,6 +2,7 @@ import type { CfnValue } from "../infra/cloudformation.ts";
 import { ofType, only, propsOf, refId } from "./cloudformation-resources.ts";
 import type { ContainerFacts, ServiceFacts } from "./deployment-facts.ts";
 
+/** One entry of the task definition's ContainerDefinitions. */
 export function containerFacts(container: CfnValue): ContainerFacts {
   const check = container.HealthCheck;
   return {
@@ -39,6 +40,7 @@ function secretKey(valueFrom: CfnValue): string {
   return key;
 }
 
+/** The ECS service, its load balancer registrations and its scaling, from the Service stack. */
 export function serviceFacts(service: CfnValue): ServiceFacts {
   const ecsService = only(service, "AWS::ECS::Service");
   const deployment = ecsService.DeploymentConfiguration;

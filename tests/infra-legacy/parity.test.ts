@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CfnValue } from "../infra/cloudformation.ts";
 import { type StackName, synthesizeStage } from "../infra/synthesize-stage.ts";
+import {
+  changedCopy,
+  local,
+  moduleArguments,
+  moduleVariable,
+  resourceProperties,
+} from "./change-a-copy.ts";
 import { compareFacts, type DeploymentFacts, type FactDifference } from "./deployment-facts.ts";
 import { factsFromCloudFormation, type StackTemplates } from "./facts-from-cloudformation.ts";
 import { factsFromTerraform } from "./facts-from-terraform.ts";
@@ -24,39 +31,6 @@ const differences = (
   terraform: TerraformConfiguration = hcl,
   sst: StackTemplates = templates,
 ): FactDifference[] => compareFacts(factsFromTerraform(terraform), factsFromCloudFormation(sst));
-
-/** A copy of the parsed HCL with one change. */
-function changedHcl(change: (config: TerraformConfiguration) => void): TerraformConfiguration {
-  const copy = structuredClone(hcl);
-  change(copy);
-  return copy;
-}
-
-/** A copy of the templates with one change. */
-function changedTemplates(change: (stacks: Record<StackName, CfnValue>) => void): StackTemplates {
-  const copy = structuredClone(templates) as Record<StackName, CfnValue>;
-  change(copy);
-  return copy;
-}
-
-const local = (config: TerraformConfiguration, name: string): HclBody =>
-  config.environment.locals.find((block: HclBody) => name in block)[name];
-const moduleArguments = (config: TerraformConfiguration, call: string): HclBody =>
-  config.environment.module[call][0];
-const moduleVariable = (config: TerraformConfiguration, call: string, name: string): HclBody =>
-  config.modules[call]?.variable[name][0];
-
-function resourceProperties(
-  stack: CfnValue,
-  type: string,
-  matches: (properties: CfnValue) => boolean = () => true,
-): CfnValue {
-  const found = Object.values<CfnValue>(stack.Resources).filter(
-    (resource) => resource.Type === type && matches(resource.Properties),
-  );
-  if (found.length !== 1) throw new Error(`Expected one ${type} to change, found ${found.length}`);
-  return found[0].Properties;
-}
 
 describe("parity of infra-legacy (Terraform) and stacks/ (SST), stage dev", () => {
   it("when both descriptions are read then every fact agrees", () => {
@@ -154,11 +128,11 @@ describe("parity of infra-legacy (Terraform) and stacks/ (SST), stage dev", () =
         [{ path: "alarms.dev-stockwiz-cpu-high.threshold", terraform: 90, sst: 80 }],
       ],
     ])("when %s changes then the comparison names exactly that", (_what, change, expected) => {
-      expect(differences(changedHcl(change))).toEqual(expected);
+      expect(differences(changedCopy(hcl, change))).toEqual(expected);
     });
 
     it("when the health-check path changes then every target group reports it", () => {
-      const changed = changedHcl((config) => {
+      const changed = changedCopy(hcl, (config) => {
         moduleVariable(config, "alb", "health_check_path").default = "/healthz";
       });
       expect(differences(changed)).toEqual(
@@ -171,7 +145,7 @@ describe("parity of infra-legacy (Terraform) and stacks/ (SST), stage dev", () =
     });
 
     it("when the healthy threshold passed to the alb module changes then every target group reports it", () => {
-      const changed = changedHcl((config) => {
+      const changed = changedCopy(hcl, (config) => {
         moduleArguments(config, "alb").healthy_threshold = 5;
       });
       expect(differences(changed).map((d) => [d.path, d.terraform, d.sst])).toEqual(
@@ -184,7 +158,7 @@ describe("parity of infra-legacy (Terraform) and stacks/ (SST), stage dev", () =
     });
 
     it("when the product service's port changes then its target group, container, registration and probe report it", () => {
-      const changed = changedHcl((config) => {
+      const changed = changedCopy(hcl, (config) => {
         local(config, "app_services")["product-service"].port = 8011;
       });
       expect(differences(changed).map((d) => d.path)).toEqual([
@@ -196,7 +170,7 @@ describe("parity of infra-legacy (Terraform) and stacks/ (SST), stage dev", () =
     });
 
     it("when the task ingress is reopened on all ports, as legacy had it, then that rule is reported", () => {
-      const changed = changedHcl((config) => {
+      const changed = changedCopy(hcl, (config) => {
         const rule =
           config.modules.network?.resource.aws_vpc_security_group_ingress_rule.tasks_from_alb[0];
         rule.from_port = 0;
@@ -212,7 +186,7 @@ describe("parity of infra-legacy (Terraform) and stacks/ (SST), stage dev", () =
     });
 
     it("when the database password moves back into the plain environment then that variable is reported", () => {
-      const changed = changedHcl((config) => {
+      const changed = changedCopy(hcl, (config) => {
         const api = local({ ...config, environment: config.modules.ecs as HclBody }, "api_gateway");
         api.secrets = [
           {
@@ -364,11 +338,11 @@ describe("parity of infra-legacy (Terraform) and stacks/ (SST), stage dev", () =
         ],
       ],
     ])("when %s changes then the comparison names exactly that", (_what, change, expected) => {
-      expect(differences(hcl, changedTemplates(change))).toEqual(expected);
+      expect(differences(hcl, changedCopy(templates, change))).toEqual(expected);
     });
 
     it("when SST gains an alarm on an AWS metric then it is reported as SST-only", () => {
-      const changed = changedTemplates((stacks) => {
+      const changed = changedCopy(templates, (stacks) => {
         const cpu = resourceProperties(
           stacks.Monitoring,
           "AWS::CloudWatch::Alarm",
@@ -390,7 +364,7 @@ describe("parity of infra-legacy (Terraform) and stacks/ (SST), stage dev", () =
   });
 
   it("when a Terraform fact stops being known at plan time then reading it fails loudly", () => {
-    const changed = changedHcl((config) => {
+    const changed = changedCopy(hcl, (config) => {
       moduleArguments(config, "ecs").task_memory = interpolation("module.sizing.memory");
     });
     expect(() => factsFromTerraform(changed)).toThrow(/not a plan-time value/);

@@ -41,6 +41,7 @@ function secretKey(valueFrom: unknown): string {
   return key;
 }
 
+/** `aws_ecs_service.this`, its load balancer blocks and its scaling target and policies. */
 export function serviceFacts(ecs: Scope): ServiceFacts {
   const service = resourceInstance(ecs, "aws_ecs_service", "this");
   const cluster = service.value("cluster");
