@@ -36,6 +36,7 @@ export interface DeploymentFacts {
   /** Alarm name → its metric and threshold, for alarms on AWS metrics (see `isComparedAlarm`). */
   readonly alarms: Readonly<Record<string, AlarmFacts>>;
   readonly alertsTopic: string;
+  readonly dashboard: string;
   readonly repositories: Readonly<Record<string, RepositoryFacts>>;
 }
 

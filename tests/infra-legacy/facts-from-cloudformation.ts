@@ -88,6 +88,7 @@ export function factsFromCloudFormation(templates: StackTemplates): DeploymentFa
         .map(({ props }) => [props.AlarmName, alarmFacts(props)]),
     ),
     alertsTopic: only(monitoring, "AWS::SNS::Topic").TopicName,
+    dashboard: only(monitoring, "AWS::CloudWatch::Dashboard").DashboardName,
     repositories: Object.fromEntries(
       ofType(registry, "AWS::ECR::Repository").map(({ props }) => [
         props.RepositoryName,

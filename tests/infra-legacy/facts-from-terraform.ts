@@ -102,6 +102,9 @@ export function factsFromTerraform(config: TerraformConfiguration): DeploymentFa
         .map((alarm) => [text(alarm.known("alarm_name")), alarmFacts(alarm)]),
     ),
     alertsTopic: text(resourceInstance(monitoring, "aws_sns_topic", "alerts").known("name")),
+    dashboard: text(
+      resourceInstance(monitoring, "aws_cloudwatch_dashboard", "this").known("dashboard_name"),
+    ),
     repositories: Object.fromEntries(
       resourceInstances(ecr, "aws_ecr_repository", "this").map((repository) => [
         text(repository.known("name")),

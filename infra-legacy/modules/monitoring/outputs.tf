@@ -11,3 +11,8 @@ output "alarm_names" {
     [aws_cloudwatch_metric_alarm.target_5xx.alarm_name],
   )
 }
+
+output "dashboard_name" {
+  description = "CloudWatch dashboard of the service."
+  value       = aws_cloudwatch_dashboard.this.dashboard_name
+}
