@@ -32,8 +32,8 @@ export async function launchChromium(): Promise<LaunchedChromium> {
     args: chromiumArgs,
     viewport: { width: 1280, height: 900 },
   });
-  // Waits end on their condition or on the test's own bound, not on a second, shorter clock.
-  context.setDefaultTimeout(0);
+  // Well inside the test's own bound: a stuck step then fails naming itself, with its call log.
+  context.setDefaultTimeout(90_000);
   return {
     context,
     close: async () => {

@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
-// Unset so the stack runs on its embedded database and cache, with data of its own.
+// Unset so the stack runs on its embedded database and cache, with data of its own, and
+// with writes open as on a developer's machine.
 const sharedStoreVariables = [
   "DATABASE_URL",
   "DB_HOST",
@@ -18,6 +19,8 @@ const sharedStoreVariables = [
   "DB_USER",
   "DB_PASSWORD",
   "REDIS_URL",
+  "API_KEYS",
+  "API_READ_ONLY_KEYS",
 ];
 
 export interface StockWizPorts {
