@@ -54,6 +54,7 @@ export async function startAllInOne(env: NodeJS.ProcessEnv = process.env): Promi
         productServiceRoutes,
         stores.deps,
         logger.child({ service: "product-service" }),
+        { apiKeys },
       ),
     },
     {
@@ -62,6 +63,7 @@ export async function startAllInOne(env: NodeJS.ProcessEnv = process.env): Promi
         inventoryServiceRoutes,
         stores.deps,
         logger.child({ service: "inventory-service" }),
+        { apiKeys },
       ),
     },
     {
