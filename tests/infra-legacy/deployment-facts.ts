@@ -15,6 +15,12 @@ export interface DeploymentFacts {
     readonly name: string;
     readonly scheme: string;
     readonly http2: boolean;
+    readonly accessLogs: {
+      readonly enabled: boolean;
+      readonly prefix: string;
+      readonly retentionDays: number;
+      readonly encryption: string;
+    };
   };
   readonly listener: {
     readonly port: number;

@@ -40,9 +40,8 @@ export function factsFromCloudFormation(templates: StackTemplates): DeploymentFa
     loadBalancer: {
       name: lb.Name,
       scheme: lb.Scheme,
-      http2:
-        lb.LoadBalancerAttributes?.find((a: CfnValue) => a.Key === "routing.http2.enabled")
-          ?.Value === "true",
+      http2: attribute(lb, "routing.http2.enabled") === "true",
+      accessLogs: accessLogFacts(service, lb),
     },
     listener: {
       port: listener.Port,
@@ -99,6 +98,23 @@ export function factsFromCloudFormation(templates: StackTemplates): DeploymentFa
         },
       ]),
     ),
+  };
+}
+
+function attribute(lb: CfnValue, key: string): CfnValue {
+  return lb.LoadBalancerAttributes?.find((a: CfnValue) => a.Key === key)?.Value;
+}
+
+/** The access-log attributes of the ALB and the bucket they name. */
+function accessLogFacts(service: CfnValue, lb: CfnValue) {
+  const bucket = propsOf(service, refId(attribute(lb, "access_logs.s3.bucket")));
+  return {
+    enabled: attribute(lb, "access_logs.s3.enabled") === "true",
+    prefix: attribute(lb, "access_logs.s3.prefix"),
+    retentionDays: bucket.LifecycleConfiguration.Rules[0].ExpirationInDays,
+    encryption:
+      bucket.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault
+        .SSEAlgorithm,
   };
 }
 

@@ -46,6 +46,7 @@ export function factsFromTerraform(config: TerraformConfiguration): DeploymentFa
       name: text(lb.known("name")),
       scheme: lb.known("internal") === true ? "internal" : "internet-facing",
       http2: lb.known("enable_http2") === true,
+      accessLogs: accessLogFacts(alb, lb),
     },
     listener: {
       port: number(listener.known("port")),
@@ -135,6 +136,41 @@ function targetGroupFacts(group: HclNode): TargetGroupFacts {
       healthyThreshold: number(check.known("healthy_threshold")),
       unhealthyThreshold: number(check.known("unhealthy_threshold")),
     },
+  };
+}
+
+/** The access_logs block of the ALB and the bucket it names. */
+function accessLogFacts(alb: Scope, lb: HclNode) {
+  const logs = lb.block("access_logs");
+  const bucket = logs.value("bucket");
+  const name =
+    bucket instanceof Unresolved
+      ? /^aws_s3_bucket\.([\w-]+)\.id$/.exec(bucket.expression)?.[1]
+      : undefined;
+  if (!name) throw new Error(`Expected an aws_s3_bucket reference, got ${JSON.stringify(bucket)}`);
+  const ofBucket = (type: string) => {
+    const node = resourceInstance(alb, type, name);
+    const target = node.value("bucket");
+    if (!(target instanceof Unresolved) || target.expression !== `aws_s3_bucket.${name}.id`) {
+      throw new Error(`${type}.${name} does not configure aws_s3_bucket.${name}`);
+    }
+    return node;
+  };
+  return {
+    enabled: logs.known("enabled") === true,
+    prefix: text(logs.known("prefix")),
+    retentionDays: number(
+      ofBucket("aws_s3_bucket_lifecycle_configuration")
+        .block("rule")
+        .block("expiration")
+        .known("days"),
+    ),
+    encryption: text(
+      ofBucket("aws_s3_bucket_server_side_encryption_configuration")
+        .block("rule")
+        .block("apply_server_side_encryption_by_default")
+        .known("sse_algorithm"),
+    ),
   };
 }
 

@@ -281,6 +281,16 @@ describe("parity of infra-legacy (Terraform) and stacks/ (SST), stage dev", () =
         [{ path: "logGroup.name", terraform: "/ecs/dev", sst: "/ecs/stockwiz-dev" }],
       ],
       [
+        "the access-log retention",
+        (stacks) => {
+          resourceProperties(
+            stacks.Service,
+            "AWS::S3::Bucket",
+          ).LifecycleConfiguration.Rules[0].ExpirationInDays = 90;
+        },
+        [{ path: "loadBalancer.accessLogs.retentionDays", terraform: 30, sst: 90 }],
+      ],
+      [
         "Container Insights",
         (stacks) => {
           delete resourceProperties(stacks.Service, "AWS::ECS::Cluster").ClusterSettings;

@@ -6,6 +6,14 @@ resource "aws_lb" "this" {
   subnets                    = var.subnet_ids
   enable_http2               = true
   drop_invalid_header_fields = true
+
+  access_logs {
+    enabled = true
+    bucket  = aws_s3_bucket.access_logs.id
+    prefix  = var.name
+  }
+
+  depends_on = [aws_s3_bucket_policy.access_logs]
 }
 
 resource "aws_lb_target_group" "service" {

@@ -140,3 +140,14 @@ variable "deregistration_delay" {
     error_message = "The deregistration_delay must be 0-3600 seconds."
   }
 }
+
+variable "access_log_retention_days" {
+  description = "Days the load balancer's access logs are kept."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = var.access_log_retention_days >= 1
+    error_message = "The access_log_retention_days must be at least 1."
+  }
+}
