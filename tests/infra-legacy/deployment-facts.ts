@@ -10,6 +10,8 @@ export interface DeploymentFacts {
     readonly subnets: Readonly<Record<string, string>>;
     /** Group name → rules as `"tcp 8000-8002 from dev-alb-sg"`, sorted. */
     readonly securityGroups: Readonly<Record<string, SecurityGroupFacts>>;
+    readonly natGateways: number;
+    readonly flowLogs: { readonly trafficType: string; readonly retentionDays: number };
   };
   readonly loadBalancer: {
     readonly name: string;

@@ -36,6 +36,8 @@ export function factsFromCloudFormation(templates: StackTemplates): DeploymentFa
         }),
       ),
       securityGroups: securityGroups(network),
+      natGateways: ofType(network, "AWS::EC2::NatGateway").length,
+      flowLogs: flowLogFacts(network),
     },
     loadBalancer: {
       name: lb.Name,
@@ -98,6 +100,15 @@ export function factsFromCloudFormation(templates: StackTemplates): DeploymentFa
         },
       ]),
     ),
+  };
+}
+
+/** The VPC's only flow log and the retention of the log group it writes to. */
+function flowLogFacts(network: CfnValue) {
+  const flowLog = only(network, "AWS::EC2::FlowLog");
+  return {
+    trafficType: flowLog.TrafficType,
+    retentionDays: propsOf(network, refId(flowLog.LogGroupName)).RetentionInDays,
   };
 }
 

@@ -41,6 +41,17 @@ export function factsFromTerraform(config: TerraformConfiguration): DeploymentFa
         ),
       ),
       securityGroups: securityGroups(network),
+      natGateways: resourceInstances(network, "aws_nat_gateway", "this").length,
+      flowLogs: {
+        trafficType: text(
+          resourceInstance(network, "aws_flow_log", "rejected").known("traffic_type"),
+        ),
+        retentionDays: number(
+          resourceInstance(network, "aws_cloudwatch_log_group", "flow_logs").known(
+            "retention_in_days",
+          ),
+        ),
+      },
     },
     loadBalancer: {
       name: text(lb.known("name")),

@@ -291,6 +291,16 @@ describe("parity of infra-legacy (Terraform) and stacks/ (SST), stage dev", () =
         [{ path: "loadBalancer.accessLogs.retentionDays", terraform: 30, sst: 90 }],
       ],
       [
+        "the NAT gateway count (one per AZ, as prod has)",
+        (stacks) => {
+          const nat = Object.values<CfnValue>(stacks.Network.Resources).find(
+            (resource) => resource.Type === "AWS::EC2::NatGateway",
+          );
+          stacks.Network.Resources.SecondNatGateway = structuredClone(nat);
+        },
+        [{ path: "network.natGateways", terraform: 1, sst: 2 }],
+      ],
+      [
         "Container Insights",
         (stacks) => {
           delete resourceProperties(stacks.Service, "AWS::ECS::Cluster").ClusterSettings;
