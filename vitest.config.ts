@@ -7,7 +7,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     coverage: {
       provider: "v8",
-      include: ["packages/*/src/**/*.ts"],
+      include: ["packages/*/src/**/*.{ts,tsx}"],
       reporter: ["text-summary", "json-summary"],
     },
   },
