@@ -58,10 +58,14 @@ describe.each(services)("packages/$container/Dockerfile", ({ container, port }) 
 
   it("when run then the image holds the single bundled file and runs it as a non-root user", () => {
     const copies = find(runtime, "COPY");
-    // The gateway also ships the built dashboard, which it serves as it is.
+    // The gateway also ships the built dashboard and Swagger UI's files, served as they are.
     const shipped =
       container === "api-gateway"
-        ? [`/repo/dist/${container}/index.mjs ./index.mjs`, "/repo/packages/web/dist ./web"]
+        ? [
+            `/repo/dist/${container}/index.mjs ./index.mjs`,
+            "/repo/packages/web/dist ./web",
+            "/repo/node_modules/swagger-ui-dist ./node_modules/swagger-ui-dist",
+          ]
         : [`/repo/dist/${container}/index.mjs ./index.mjs`];
     expect(copies.map(argumentsOf)).toEqual(shipped);
     for (const copy of copies)

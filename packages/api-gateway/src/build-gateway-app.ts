@@ -6,6 +6,7 @@ import { createHttpServer, type Logger } from "@stockwiz/adapters";
 import type { Cache } from "@stockwiz/core";
 import { serveDashboard } from "@stockwiz/web";
 import type { FastifyInstance } from "fastify";
+import { apiReference } from "./routes/api-reference.ts";
 import { catalogueRoute } from "./routes/catalogue-route.ts";
 import { gatewayHealthRoute } from "./routes/health-route.ts";
 import { proxyRoutes } from "./routes/proxy-routes.ts";
@@ -44,6 +45,7 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<FastifyInstanc
   });
   await app.register(compress, { encodings: ["gzip"] });
   await app.register(serveDashboard, { distDir: deps.webDistDir });
+  await app.register(apiReference);
   await app.register(gatewayHealthRoute(deps));
   await app.register(catalogueRoute(deps));
   await app.register(

@@ -1,3 +1,4 @@
 export * from "./build-gateway-app.ts";
 export * from "./gateway-config.ts";
+export * from "./routes/api-reference.ts";
 export * from "./upstream/upstream-service.ts";

@@ -22,6 +22,7 @@ export * from "./products/product-schemas.ts";
 export * from "./routing/health-route.ts";
 export * from "./routing/inventory-routes.ts";
 export * from "./routing/invoke-route.ts";
+export * from "./routing/openapi-document.ts";
 export * from "./routing/product-routes.ts";
 export * from "./routing/route.ts";
 export * from "./security/api-keys.ts";

@@ -13,6 +13,11 @@ import {
 } from "./idempotency-queries.ts";
 
 export const idempotencyKeyTtlMs = 24 * 60 * 60 * 1000;
+
+export const idempotencyKeyHeader = {
+  name: "Idempotency-Key",
+  description: "Retries with the same key and body replay the first answer; kept 24 hours",
+} as const;
 const acceptableKey = /^[\x21-\x7e]{1,255}$/;
 
 type Handle<P, Q, B> = (

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ServiceDeps } from "../deps.ts";
-import { idempotent } from "../idempotency/idempotent-handler.ts";
+import { idempotencyKeyHeader, idempotent } from "../idempotency/idempotent-handler.ts";
 import { entityTagOf, versionFromIfMatch } from "../inventory/entity-tag.ts";
 import {
   adjustInventory,
@@ -76,6 +76,8 @@ function inventoryRoutesAt(prefix: "/inventory" | "/api/inventory"): AnyRoute<Se
       summary: "Create the stock row of a product",
       tag,
       body: createInventoryBody,
+      bodyExample: { product_id: 1, quantity: 25, warehouse: "Warehouse A" },
+      requestHeaders: [idempotencyKeyHeader],
       response: { status: 201, description: "The created stock row", schema: inventorySchema },
       handle: idempotent("inventory.create", async ({ body, requestId }, deps) =>
         withEntityTag(201, await createInventory(deps, body, { requestId })),
@@ -88,6 +90,14 @@ function inventoryRoutesAt(prefix: "/inventory" | "/api/inventory"): AnyRoute<Se
       tag,
       params: inventoryIdParams,
       body: updateInventoryBody,
+      bodyExample: { quantity: 40, warehouse: "Warehouse B" },
+      requestHeaders: [
+        {
+          name: "If-Match",
+          description:
+            "The ETag of the row as read: the write applies only if unchanged (else 412)",
+        },
+      ],
       response: { status: 200, description: "The updated stock row", schema: inventorySchema },
       handle: async ({ params, body, headers, requestId }, deps: ServiceDeps) => {
         const expectedVersion = versionFromIfMatch(headers["if-match"]);
@@ -102,6 +112,8 @@ function inventoryRoutesAt(prefix: "/inventory" | "/api/inventory"): AnyRoute<Se
       tag,
       params: inventoryIdParams,
       body: adjustInventoryBody,
+      bodyExample: { delta: -3, reason: "order 1042" },
+      requestHeaders: [idempotencyKeyHeader],
       response: { status: 200, description: "The adjusted stock row", schema: inventorySchema },
       handle: idempotent("inventory.adjust", async ({ params, body, requestId }, deps) =>
         withEntityTag(200, await adjustInventory(deps, params.id, body, { requestId })),

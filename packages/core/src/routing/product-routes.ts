@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { mergedProductSchema } from "../catalogue/merged-product-schema.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { idempotent } from "../idempotency/idempotent-handler.ts";
+import { idempotencyKeyHeader, idempotent } from "../idempotency/idempotent-handler.ts";
 import {
   createProduct,
   deleteProduct,
@@ -76,6 +76,13 @@ function productRoutesAt(prefix: Prefix): AnyRoute<ServiceDeps>[] {
       summary: "Create a product",
       tag,
       body: createProductBody,
+      bodyExample: {
+        name: "USB-C Dock",
+        price: 189.9,
+        description: "Dual 4K",
+        category: "Electronics",
+      },
+      requestHeaders: [idempotencyKeyHeader],
       response: { status: 201, description: "The created product", schema: productSchema },
       handle: idempotent("products.create", async ({ body }, deps) => ({
         status: 201,
@@ -89,6 +96,7 @@ function productRoutesAt(prefix: Prefix): AnyRoute<ServiceDeps>[] {
       tag,
       params: productIdParams,
       body: updateProductBody,
+      bodyExample: { price: 179.9 },
       response: { status: 200, description: "The updated product", schema: productSchema },
       handle: async ({ params, body }, deps: ServiceDeps) => ({
         status: 200,

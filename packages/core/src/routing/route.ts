@@ -28,6 +28,10 @@ export interface RouteDefinition<Deps, Params = unknown, Query = unknown, Body =
   query?: z.ZodType<Query>;
   body?: z.ZodType<Body>;
   response: { status: number; description: string; schema?: z.ZodType };
+  /** A valid body, shown in the API reference (a test checks it against `body`). */
+  bodyExample?: unknown;
+  /** Optional request headers the route understands, for the API reference. */
+  requestHeaders?: readonly { name: string; description: string }[];
   handle: (request: RouteRequest<Params, Query, Body>, deps: Deps) => Promise<RouteResponse>;
 }
 
