@@ -9,6 +9,8 @@ export default defineConfig({
       provider: "v8",
       include: ["packages/*/src/**/*.{ts,tsx}"],
       reporter: ["text-summary", "json-summary"],
+      // The CI workflow's job summary applies the same floors (.github/workflows/ci.yml).
+      thresholds: { lines: 80, statements: 80, functions: 75, branches: 70 },
     },
   },
 });
