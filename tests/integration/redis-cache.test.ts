@@ -111,7 +111,7 @@ describe("a service whose Redis dies and comes back", () => {
     expect(updated.statusCode).toBe(200);
     expect((await app.inject("/products/4")).json().price).toBe(444.44);
 
-    // The lost invalidation is sent once Redis is reachable again, so no stale copy survives.
+    // Once Redis answers again the process clears the namespace, so no stale copy survives.
     proxy.restore();
     const cleared = await eventually(async () => (await inspector.get("product:4")) === null);
     expect(cleared).toBe(true);
