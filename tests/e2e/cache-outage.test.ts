@@ -1,5 +1,6 @@
 import { cacheKeys } from "@stockwiz/core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { pollUntil } from "../support/poll-until.ts";
 import { type E2eStack, startE2eStack, stopAndExpectCleanExit } from "./harness/e2e-stack.ts";
 import {
   type ReadPaths,
@@ -9,7 +10,6 @@ import {
 } from "./harness/every-read-path.ts";
 import { createProductWithStock, type Inventory, type Product } from "./harness/fixtures.ts";
 import { type Answer, call } from "./harness/http-client.ts";
-import { pollUntil } from "./harness/poll-until.ts";
 import { type RedisRelay, startRedisRelay } from "./harness/redis-relay.ts";
 import { cacheHolds, redisUrl } from "./harness/scratch-cache.ts";
 import type { ServiceName } from "./harness/service-process.ts";

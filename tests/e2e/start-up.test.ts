@@ -1,17 +1,17 @@
 import { cacheKeys } from "@stockwiz/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePorts } from "../support/free-ports.ts";
+import { pollUntil } from "../support/poll-until.ts";
+import { createTestDatabase } from "../support/test-database.ts";
 import { type E2eStack, startE2eStack, stopAndExpectCleanExit } from "./harness/e2e-stack.ts";
 import { createProductWithStock, type Product } from "./harness/fixtures.ts";
-import { freePorts } from "./harness/free-ports.ts";
 import { call } from "./harness/http-client.ts";
-import { pollUntil } from "./harness/poll-until.ts";
 import {
   cacheHolds,
   newRedisKeyPrefix,
   redisUrl,
   removeCacheKeys,
 } from "./harness/scratch-cache.ts";
-import { createScratchDatabase } from "./harness/scratch-database.ts";
 import { spawnService, waitForHealth } from "./harness/service-process.ts";
 
 // How the processes start: a database they cannot reach is fatal and said plainly; a Redis
@@ -88,7 +88,7 @@ describe("a Redis that cannot be reached at start", () => {
 
 describe("REDIS_URL in legacy's bare form", () => {
   it("when REDIS_URL is host:port without a scheme then the service starts and caches its reads", async () => {
-    const database = await createScratchDatabase();
+    const database = await createTestDatabase();
     const prefix = newRedisKeyPrefix();
     const [port] = await freePorts(1);
     const bare = new URL(redisUrl).host; // e.g. 127.0.0.1:6379

@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePorts } from "../support/free-ports.ts";
 import { type E2eStack, startE2eStack, stopAndExpectCleanExit } from "./harness/e2e-stack.ts";
-import { freePorts } from "./harness/free-ports.ts";
 import { call, expectProblem } from "./harness/http-client.ts";
 import {
   type ProcessExit,

@@ -1,22 +1,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
-import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePorts } from "../support/free-ports.ts";
+import { pollUntil } from "../support/poll-until.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const writeKey = "all-in-one-write-key-0123";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 let stack: ChildProcess;
 let dataDir: string;
@@ -24,11 +17,7 @@ let gateway: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "stockwiz-all-in-one-"));
-  const [gatewayPort, productPort, inventoryPort] = [
-    await freePort(),
-    await freePort(),
-    await freePort(),
-  ];
+  const [gatewayPort, productPort, inventoryPort] = await freePorts(3);
   gateway = `http://127.0.0.1:${gatewayPort}`;
   // What `npm start` runs, with no DATABASE_URL or REDIS_URL: the embedded default.
   stack = spawn(process.execPath, ["--import", "tsx", "packages/all-in-one/src/main.ts"], {
@@ -44,17 +33,17 @@ beforeAll(async () => {
     },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  for (let attempt = 0; attempt < 2_400; attempt += 1) {
-    const healthy = await request(`${gateway}/health`)
-      .then(async (response) => {
-        const body = (await response.body.json()) as { status?: string };
-        return body.status === "healthy";
-      })
-      .catch(() => false);
-    if (healthy) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error("the all-in-one stack never became healthy");
+  await pollUntil(
+    "a healthy all-in-one stack",
+    () =>
+      request(`${gateway}/health`)
+        .then(
+          async (response) =>
+            ((await response.body.json()) as { status?: string }).status === "healthy",
+        )
+        .catch(() => false),
+    { attempts: 600, intervalMs: 100 },
+  );
 });
 afterAll(async () => {
   if (stack.exitCode === null) {

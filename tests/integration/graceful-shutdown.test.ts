@@ -1,31 +1,16 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { type AddressInfo, createServer } from "node:net";
 import path from "node:path";
 import { openDatabase } from "@stockwiz/adapters";
 import { request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePorts } from "../support/free-ports.ts";
+import { pollUntil } from "../support/poll-until.ts";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 import { silentLogger } from "../support/test-stores.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function poll(check: () => Promise<boolean> | boolean, attempts = 2_400): Promise<void> {
-  for (let attempt = 0; attempt < attempts; attempt += 1) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error("condition never held");
-}
 
 let database: TestDatabase;
 let slowDatabase: TcpProxy;
@@ -45,7 +30,7 @@ beforeAll(async () => {
   slowDatabase = await startTcpProxy(5432, { delayMs: 300 });
   const url = new URL(database.url);
   url.port = String(slowDatabase.port);
-  const port = await freePort();
+  const [port] = await freePorts(1);
   base = `http://127.0.0.1:${port}`;
   service = spawn(process.execPath, ["--import", "tsx", "packages/product-service/src/server.ts"], {
     cwd: root,
@@ -59,15 +44,19 @@ beforeAll(async () => {
     },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  await poll(async () => {
-    try {
-      const response = await request(`${base}/health`);
-      await response.body.dump();
-      return response.statusCode === 200;
-    } catch {
-      return false;
-    }
-  });
+  await pollUntil(
+    "the service's /health",
+    async () => {
+      try {
+        const response = await request(`${base}/health`);
+        await response.body.dump();
+        return response.statusCode === 200;
+      } catch {
+        return false;
+      }
+    },
+    { attempts: 600 },
+  );
 });
 afterAll(async () => {
   if (service.exitCode === null) service.kill("SIGKILL");
@@ -87,7 +76,14 @@ describe("SIGTERM while requests are in flight", () => {
     const queriesBefore = slowDatabase.chunksToTarget;
     const inFlight = Array.from({ length: 8 }, get);
     // Every request has reached its handler once its query has reached the database.
-    await poll(() => slowDatabase.chunksToTarget >= queriesBefore + 8);
+    await pollUntil(
+      "every query at the database",
+      () => slowDatabase.chunksToTarget >= queriesBefore + 8,
+      {
+        attempts: 2_400,
+        intervalMs: 25,
+      },
+    );
 
     const exited = once(service, "exit");
     service.kill("SIGTERM");

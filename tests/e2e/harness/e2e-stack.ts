@@ -1,7 +1,7 @@
 import { expect } from "vitest";
-import { freePorts } from "./free-ports.ts";
+import { freePorts } from "../../support/free-ports.ts";
+import { createTestDatabase, type TestDatabase } from "../../support/test-database.ts";
 import { newRedisKeyPrefix, redisUrl, removeCacheKeys } from "./scratch-cache.ts";
-import { createScratchDatabase, type ScratchDatabase } from "./scratch-database.ts";
 import {
   type ProcessExit,
   type ServiceName,
@@ -11,7 +11,7 @@ import {
 } from "./service-process.ts";
 
 export interface E2eStack {
-  readonly database: ScratchDatabase;
+  readonly database: TestDatabase;
   readonly redisKeyPrefix: string;
   readonly gateway: ServiceProcess;
   readonly productService: ServiceProcess;
@@ -38,7 +38,7 @@ const servicesOf = (stack: E2eStack): ServiceProcess[] => [
  * prefix of their own), started together as ECS would, and healthy when this resolves.
  */
 export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eStack> {
-  const database = await createScratchDatabase();
+  const database = await createTestDatabase();
   const redisKeyPrefix = newRedisKeyPrefix();
   const [gatewayPort, productPort, inventoryPort] = await freePorts(3);
   const envFor = (name: ServiceName) => ({

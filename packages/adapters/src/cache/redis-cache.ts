@@ -40,8 +40,9 @@ export interface RedisCache {
  * command the process clears the namespace when Redis answers again.
  */
 export function createRedisCache(options: RedisCacheOptions, logger: Logger): RedisCache {
+  const keyPrefix = options.keyPrefix ?? "stockwiz:";
   const redis = new Redis(options.url, {
-    keyPrefix: options.keyPrefix ?? "stockwiz:",
+    keyPrefix,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
     commandTimeout: options.commandTimeoutMs ?? 250,
@@ -50,7 +51,6 @@ export function createRedisCache(options: RedisCacheOptions, logger: Logger): Re
   }) as ScriptedRedis;
   redis.defineCommand("setIfUnchanged", { numberOfKeys: 2, lua: setIfUnchangedScript });
 
-  const keyPrefix = options.keyPrefix ?? "stockwiz:";
   // Set when this process may have missed or failed to send an invalidation: Redis went away
   // while we were connected, or a command failed. Whatever Redis holds may then be stale.
   let mayBeStale = false;
