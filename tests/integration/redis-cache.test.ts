@@ -118,3 +118,58 @@ describe("a service whose Redis dies and comes back", () => {
     expect((await app.inject("/products/4")).json().price).toBe(444.44);
   });
 });
+
+describe("Redis lost and back under load", () => {
+  let proxy: TcpProxy;
+  let redis: RedisCache;
+  let stores: OpenStores;
+  let app: Awaited<ReturnType<typeof buildServiceApp>>;
+  const keyPrefix = prefix();
+
+  beforeAll(async () => {
+    proxy = await startTcpProxy(6379);
+    redis = createRedisCache({ url: `redis://127.0.0.1:${proxy.port}`, keyPrefix }, silentLogger);
+    stores = await openTestStores("embedded", redis.cache);
+    app = await buildServiceApp(productServiceRoutes, stores.deps, silentLogger);
+  });
+  afterAll(async () => {
+    await app.close();
+    await redis.close();
+    await stores.close();
+    await proxy.close();
+  });
+
+  it("when Redis drops mid-load then no answer is a 5xx and every read shows the latest written price", async () => {
+    const total = 300;
+    const failures: string[] = [];
+    let next = 0;
+    let lastWritten = 99.99;
+    // One writer raises the price step by step (so the database only ever moves up); seven
+    // readers check that no read started after a write shows an older price.
+    const writer = async () => {
+      for (let step = 1; next < total; step += 1) {
+        const response = await app.inject({
+          method: "PUT",
+          url: "/products/2",
+          headers: { "content-type": "application/json" },
+          payload: JSON.stringify({ price: 100 + step }),
+        });
+        if (response.statusCode !== 200) failures.push(`PUT ${step}: ${response.statusCode}`);
+        else lastWritten = 100 + step;
+      }
+    };
+    const reader = async () => {
+      while (next < total) {
+        const index = next++;
+        if (index === 100) proxy.cut();
+        if (index === 200) proxy.restore();
+        const writtenBefore = lastWritten;
+        const response = await app.inject("/products/2");
+        if (response.statusCode !== 200) failures.push(`GET ${index}: ${response.statusCode}`);
+        else if (response.json().price < writtenBefore) failures.push(`GET ${index}: stale price`);
+      }
+    };
+    await Promise.all([writer(), ...Array.from({ length: 7 }, reader)]);
+    expect(failures).toEqual([]);
+  });
+});
