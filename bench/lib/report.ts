@@ -1,0 +1,266 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { availableParallelism, totalmem } from "node:os";
+import type { LoadResult, SequentialResult } from "./load.ts";
+import { repoRoot } from "./processes.ts";
+
+/** The legacy figures and the goals of issue 7, by row label. */
+export const goals: Record<string, { legacyRatio: string; legacyP99: string; goal: number }> = {
+  "gateway GET /api/products/1": { legacyRatio: "0.42–0.48", legacyP99: "9 ms", goal: 0.6 },
+  "product service GET /products/1": {
+    legacyRatio: "0.06–0.09",
+    legacyP99: "42–70 ms",
+    goal: 0.7,
+  },
+  "gateway GET /api/products": { legacyRatio: "0.04–0.05", legacyP99: "178–188 ms", goal: 0.5 },
+  "gateway GET /api/inventory": { legacyRatio: "0.14–0.15", legacyP99: "25–31 ms", goal: 0.5 },
+  "gateway GET /api/products-full (warm)": {
+    legacyRatio: "0.48–0.55",
+    legacyP99: "7–8 ms",
+    goal: 0.55,
+  },
+  "gateway GET /health": { legacyRatio: "0.05", legacyP99: "169–229 ms", goal: 0.7 },
+  "gateway POST /api/products": { legacyRatio: "0.02", legacyP99: "156–374 ms", goal: 0.1 },
+};
+
+/** Legacy's uncached products-full with 1,000 products: 0.40–0.93 s; the goal is a tenth. */
+export const catalogueGoalMs = 40;
+
+export interface Machine {
+  cores: number;
+  cpu: string;
+  memoryGiB: number;
+}
+
+export function machine(): Machine {
+  let cpu = "unknown";
+  try {
+    cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? cpu;
+  } catch {}
+  let cores = availableParallelism();
+  try {
+    cores = Number(execFileSync("nproc", { encoding: "utf8" }).trim());
+  } catch {}
+  return { cores, cpu, memoryGiB: totalmem() / 1024 ** 3 };
+}
+
+export function gitState(): string {
+  try {
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], {
+      cwd: repoRoot,
+      encoding: "utf8",
+    }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", "packages"], {
+      cwd: repoRoot,
+      encoding: "utf8",
+    }).trim();
+    return dirty === "" ? head : `${head} (with uncommitted changes under packages/)`;
+  } catch {
+    return "unknown";
+  }
+}
+
+export function packageVersion(name: string): string {
+  try {
+    const json = JSON.parse(
+      readFileSync(`${repoRoot}node_modules/${name}/package.json`, "utf8"),
+    ) as { version?: string };
+    return json.version ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+export interface BenchReport {
+  mode: "separate processes" | "embedded all-in-one";
+  connections: number;
+  duration: number;
+  date: string;
+  machine: Machine;
+  versions: Record<string, string>;
+  loads: LoadResult[];
+  catalogue: SequentialResult[];
+  /** Machine CPU busy share (0..1) over 2 s before anything of the bench started. */
+  busyBefore: number;
+  coldStartMs: Record<string, number>;
+  rssAfterStart: Record<string, number>;
+  gatewayRssAfter10k: number | undefined;
+  notes: string[];
+}
+
+const ms = (value: number) =>
+  Number.isNaN(value) ? "–" : value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`;
+const mib = (value: number | undefined) => (value === undefined ? "–" : `${value.toFixed(0)} MiB`);
+const int = (value: number) => Math.round(value).toLocaleString("en-US");
+
+function row(cells: string[]): string {
+  return `| ${cells.join(" | ")} |`;
+}
+
+function table(header: string[], rows: string[][]): string {
+  return [row(header), row(header.map(() => "---")), ...rows.map(row)].join("\n");
+}
+
+export function loadTable(report: BenchReport): string {
+  // Ratios divide by the first baseline row (issue 7); the end one shows the drift.
+  const baselines = report.loads.filter((load) => load.label.startsWith("baseline"));
+  const base = baselines[0]?.reqPerSec ?? Number.NaN;
+  const endBase = baselines.length > 1 ? (baselines.at(-1)?.reqPerSec ?? Number.NaN) : Number.NaN;
+  return table(
+    [
+      "path",
+      "req/s",
+      "p50",
+      "p99",
+      "requests",
+      "bytes/resp",
+      "non-2xx",
+      "errors",
+      "ratio",
+      "ratio to end baseline",
+      "legacy ratio",
+      "legacy p99",
+      "goal",
+      "goal met?",
+    ],
+    report.loads.map((load) => {
+      const ratio = load.reqPerSec / base;
+      const goal = goals[load.label];
+      const met =
+        goal === undefined
+          ? ""
+          : ratio >= goal.goal
+            ? load.non2xx + load.errors === 0
+              ? "yes"
+              : "ratio yes, but non-2xx/errors"
+            : "no";
+      return [
+        load.label,
+        int(load.reqPerSec),
+        ms(load.p50),
+        ms(load.p99),
+        int(load.total),
+        int(load.bytesPerRequest),
+        int(load.non2xx),
+        int(load.errors + load.timeouts),
+        ratio.toFixed(2),
+        Number.isNaN(endBase) ? "–" : (load.reqPerSec / endBase).toFixed(2),
+        goal?.legacyRatio ?? "",
+        goal?.legacyP99 ?? "",
+        goal === undefined ? "" : `≥ ${goal.goal.toFixed(2)}`,
+        met,
+      ];
+    }),
+  );
+}
+
+export function catalogueTable(report: BenchReport): string {
+  return table(
+    [
+      "case",
+      "products",
+      "requests",
+      "first (caches cleared)",
+      "p50",
+      "p99",
+      "max",
+      "body",
+      "non-2xx",
+      "gateway peak RSS",
+    ],
+    report.catalogue.map((c) => [
+      c.label,
+      int(c.products),
+      String(c.requests),
+      ms(c.firstMs),
+      ms(c.p50),
+      ms(c.p99),
+      ms(c.max),
+      `${(c.bytes / 1024).toFixed(0)} KiB`,
+      String(c.non2xx),
+      mib(c.rssPeak["api-gateway"] ?? c.rssPeak["all-in-one"]),
+    ]),
+  );
+}
+
+export function processTable(report: BenchReport): string {
+  const names = Object.keys(report.rssAfterStart);
+  return table(
+    ["process", "cold start to first /health 200", "RSS after start", "peak RSS under load"],
+    names.map((name) => {
+      const peaks = report.loads
+        .filter((load) => !load.label.startsWith("baseline"))
+        .map((load) => load.rssPeak[name] ?? 0);
+      const peak = peaks.length === 0 ? undefined : Math.max(...peaks);
+      const peakRow = report.loads.find((load) => load.rssPeak[name] === peak)?.label;
+      return [
+        name,
+        ms(report.coldStartMs[name] ?? Number.NaN),
+        mib(report.rssAfterStart[name]),
+        `${mib(peak)}${peakRow === undefined ? "" : ` (${peakRow})`}`,
+      ];
+    }),
+  );
+}
+
+export function markdown(report: BenchReport): string {
+  const m = report.machine;
+  const versions = Object.entries(report.versions)
+    .map(([name, version]) => `${name} ${version}`)
+    .join(" · ");
+  const c1000 = report.catalogue.find((c) => c.products >= 1000 && c.products < 10_000);
+  return `# StockWiz benchmarks
+
+Written by \`npm run bench\` (\`bench/run-bench.ts\`); do not edit by hand, run it again.
+Issue 7 holds the legacy figures and the goals.
+
+- **Date:** ${report.date}
+- **Machine:** ${m.cores} cores (\`nproc\`), ${m.cpu}, ${m.memoryGiB.toFixed(1)} GiB memory, loopback only
+- **Versions:** ${versions}
+- **Machine CPU busy before the run** (2 s, nothing of the bench running yet):
+  ${(report.busyBefore * 100).toFixed(0)} %
+- **Stack:** ${report.mode}; real PostgreSQL and Redis unless embedded; gateway rate limit off
+- **Load:** autocannon, 1 worker in the bench's own process (it shares the 2 cores with the
+  services), ${report.connections} connections, ${report.duration} s per row, one row after another,
+  every path warmed first; five seed rows (plus whatever the POST row adds)
+
+## Throughput and latency (ratio = req/s ÷ the bare \`node:http\` baseline's req/s in this run)
+
+${loadTable(report)}
+
+"ratio" divides by the first baseline row, as issue 7 defines it; the baseline runs again at
+the end, and "ratio to end baseline" divides by that one, so the spread between the two
+columns shows how much the machine drifted during the run.
+
+"goal met?" compares the ratio only; the products-full goal also says "never stale", which
+this harness does not check (the contract suites do).
+
+## Catalogue size: \`GET /api/products-full?force_refresh=true\`, sequential requests
+
+The catalogue is replaced in SQL (products and one stock row each), the Redis keys of the
+run are deleted, then requests are sent one after another without asking for compression.
+The first request finds every cache empty; later ones skip only the gateway's cache
+(\`force_refresh\`), the services' own caches may answer.
+Legacy: 0.40–0.93 s with 1,000 products; goal: under a tenth of that (< ${catalogueGoalMs} ms
+against legacy's best figure)${
+    c1000 === undefined
+      ? "."
+      : `; this run: p50 ${ms(c1000.p50)}, first ${ms(c1000.firstMs)} → ${
+          c1000.p50 < catalogueGoalMs ? "met" : "not met"
+        } (p50).`
+  }
+The upstream-call count (goal: at most two) is not measured here.
+
+${catalogueTable(report)}
+
+Gateway RSS after the 10,000-product case: ${mib(report.gatewayRssAfter10k)}.
+
+## Processes
+
+Cold start is from \`spawn\` to the first \`/health\` 200 (polled every 20 ms, the services
+started one at a time); RSS is \`VmRSS\` from \`/proc/<pid>/status\`, sampled every 200 ms
+during each load row.
+
+${processTable(report)}
+${report.notes.length === 0 ? "" : `\n## Notes\n\n${report.notes.map((note) => `- ${note}`).join("\n")}\n`}`;
+}

@@ -1,0 +1,366 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import {
+  type LoadResult,
+  measure,
+  type SequentialResult,
+  sequential,
+  type Target,
+  warm,
+} from "./lib/load.ts";
+import {
+  type BenchProcess,
+  coldStartToHealth,
+  freePorts,
+  machineBusy,
+  pause,
+  repoRoot,
+  rssMiB,
+  spawnNode,
+  waitForOutput,
+} from "./lib/processes.ts";
+import {
+  type BenchReport,
+  catalogueTable,
+  gitState,
+  loadTable,
+  machine,
+  markdown,
+  packageVersion,
+  processTable,
+} from "./lib/report.ts";
+import {
+  createScratchDatabase,
+  newRedisKeyPrefix,
+  postgresVersion,
+  redisUrl,
+  redisVersion,
+  removeCacheKeys,
+  seedCatalogue,
+} from "./lib/stores.ts";
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string", default: "8" },
+    connections: { type: "string", default: "32" },
+    embedded: { type: "boolean", default: false },
+    quick: { type: "boolean", default: false },
+    output: { type: "string" },
+  },
+});
+const duration = values.quick ? 2 : Number(values.duration);
+const connections = Number(values.connections);
+if (!(duration > 0 && duration <= 120)) throw new Error("--duration must be 1..120 seconds");
+if (!(Number.isInteger(connections) && connections > 0 && connections <= 1024))
+  throw new Error("--connections must be an integer 1..1024");
+// A quick run is a smoke test: it prints, and writes a file only when asked to.
+const output = values.output ?? (values.quick ? undefined : "BENCHMARKS.md");
+const catalogueSizes = [1_000, 10_000];
+const sequentialRequests = values.quick ? 3 : 20;
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Cleanups run last-in first-out, on success, on failure and on Ctrl-C. */
+const cleanups: Array<{ what: string; run: () => Promise<unknown> }> = [];
+let cleaning: Promise<void> | undefined;
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const { what, run } of cleanups.splice(0).reverse()) {
+      try {
+        await run();
+      } catch (error) {
+        log(`cleanup "${what}" failed: ${(error as Error).message}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.once(signal, () => {
+    log(`${signal}: stopping everything`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+
+function track(service: BenchProcess): BenchProcess {
+  cleanups.push({
+    what: `stop ${service.name}`,
+    run: async () => {
+      const code = await service.stop();
+      if (code !== 0) log(`${service.name} exited with ${code}`);
+    },
+  });
+  return service;
+}
+
+interface Stack {
+  /** Processes whose RSS is watched, by name. */
+  pids: Record<string, number>;
+  coldStartMs: Record<string, number>;
+  gatewayUrl: string;
+  productUrl: string;
+  /** Puts `count` products (one stock row each) in the catalogue; returns how many there are. */
+  seed(count: number): Promise<number>;
+  notes: string[];
+}
+
+const commonEnv = { HOST: "127.0.0.1", LOG_LEVEL: "warn" };
+
+async function startSeparate(): Promise<Stack> {
+  const database = await createScratchDatabase();
+  cleanups.push({ what: `drop database ${database.name}`, run: () => database.drop() });
+  const prefix = newRedisKeyPrefix();
+  cleanups.push({ what: "remove the Redis keys", run: () => removeCacheKeys(prefix) });
+  const [gatewayPort, productPort, inventoryPort] = (await freePorts(3)) as [
+    number,
+    number,
+    number,
+  ];
+  const stores = { DATABASE_URL: database.url, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix };
+  const url = (port: number) => `http://127.0.0.1:${port}`;
+  const coldStartMs: Record<string, number> = {};
+  const pids: Record<string, number> = {};
+  // One at a time: each cold start is measured alone, and the two migrations never race.
+  const start = async (name: string, entry: string, port: number, env: Record<string, string>) => {
+    const service = track(spawnNode(name, entry, { ...commonEnv, ...env, PORT: String(port) }));
+    coldStartMs[name] = await coldStartToHealth(service, url(port));
+    pids[name] = service.pid;
+    log(`${name} healthy after ${coldStartMs[name]?.toFixed(0)} ms (pid ${service.pid})`);
+  };
+  await start("product-service", "packages/product-service/src/server.ts", productPort, stores);
+  await start(
+    "inventory-service",
+    "packages/inventory-service/src/server.ts",
+    inventoryPort,
+    stores,
+  );
+  await start("api-gateway", "packages/api-gateway/src/server.ts", gatewayPort, {
+    REDIS_URL: redisUrl,
+    REDIS_KEY_PREFIX: prefix,
+    PRODUCT_SERVICE_URL: url(productPort),
+    INVENTORY_SERVICE_URL: url(inventoryPort),
+    RATE_LIMIT_PER_MINUTE: "0",
+  });
+  return {
+    pids,
+    coldStartMs,
+    gatewayUrl: url(gatewayPort),
+    productUrl: url(productPort),
+    async seed(count) {
+      await seedCatalogue(database.url, count);
+      await removeCacheKeys(prefix);
+      return count;
+    },
+    notes: [],
+  };
+}
+
+/** POSTs products and their stock rows through the API, a few at a time, bounded in time. */
+async function seedThroughApi(gatewayUrl: string, count: number, budgetMs: number) {
+  const current = (await (await fetch(`${gatewayUrl}/api/products`)).json()) as unknown[];
+  let next = current.length;
+  const start = performance.now();
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${gatewayUrl}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    if (response.status !== 201) throw new Error(`POST ${path}: ${response.status}`);
+    return (await response.json()) as { id: number };
+  };
+  const worker = async () => {
+    while (next < count && performance.now() - start < budgetMs) {
+      next += 1;
+      const product = await post("/api/products", {
+        name: `Bench product ${next}`,
+        description: "A product seeded by npm run bench",
+        price: 1 + (next % 2000),
+        category: "Bench",
+      });
+      await post("/api/inventory", {
+        product_id: product.id,
+        quantity: next % 500,
+        warehouse: "A",
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return ((await (await fetch(`${gatewayUrl}/api/products`)).json()) as unknown[]).length;
+}
+
+async function startEmbedded(): Promise<Stack> {
+  const [gatewayPort, productPort, inventoryPort] = (await freePorts(3)) as [
+    number,
+    number,
+    number,
+  ];
+  const url = (port: number) => `http://127.0.0.1:${port}`;
+  const notes = [
+    "Embedded: the catalogue-size cases run on a second, fresh all-in-one process and are " +
+      "seeded through the API (PGlite allows one connection), bounded in time.",
+  ];
+  const launch = async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "stockwiz-bench-"));
+    cleanups.push({
+      what: `remove ${dataDir}`,
+      run: () => rm(dataDir, { recursive: true, force: true }),
+    });
+    const service = track(
+      spawnNode("all-in-one", "packages/all-in-one/src/main.ts", {
+        ...commonEnv,
+        STOCKWIZ_DATA_DIR: dataDir,
+        GATEWAY_PORT: String(gatewayPort),
+        PRODUCT_SERVICE_PORT: String(productPort),
+        INVENTORY_SERVICE_PORT: String(inventoryPort),
+        RATE_LIMIT_PER_MINUTE: "0",
+      }),
+    );
+    const coldStart = await coldStartToHealth(service, url(gatewayPort));
+    return { service, coldStart };
+  };
+  let current = await launch();
+  log(`all-in-one healthy after ${current.coldStart.toFixed(0)} ms (pid ${current.service.pid})`);
+  const stack: Stack = {
+    pids: { "all-in-one": current.service.pid },
+    coldStartMs: { "all-in-one": current.coldStart },
+    gatewayUrl: url(gatewayPort),
+    productUrl: url(productPort),
+    async seed(count) {
+      if (count === catalogueSizes[0]) {
+        await current.service.stop();
+        current = await launch();
+        stack.pids["all-in-one"] = current.service.pid;
+      }
+      return seedThroughApi(url(gatewayPort), count, 240_000);
+    },
+    notes,
+  };
+  return stack;
+}
+
+async function main(): Promise<void> {
+  const started = new Date();
+  log(
+    `StockWiz bench: ${values.embedded ? "embedded all-in-one" : "separate processes"}, ` +
+      `${connections} connections, ${duration} s per row`,
+  );
+  // Another tenant of the machine (tests, builds) skews every row: say how busy it was before.
+  const busyBefore = await machineBusy(2_000);
+  log(`machine CPU busy before the run: ${(busyBefore * 100).toFixed(0)} %`);
+  const stack = values.embedded ? await startEmbedded() : await startSeparate();
+  const [baselinePort] = (await freePorts(1)) as [number];
+  const baseline = track(
+    spawnNode("baseline", "bench/baseline-server.ts", { PORT: String(baselinePort) }),
+  );
+  await waitForOutput(baseline, "baseline ready");
+
+  const rssAfterStart: Record<string, number> = {};
+  for (const [name, pid] of Object.entries(stack.pids))
+    rssAfterStart[name] = (await rssMiB(pid)) ?? Number.NaN;
+
+  const gw = stack.gatewayUrl;
+  const baselineTarget: Target = {
+    label: "baseline node:http (100-byte JSON)",
+    url: `http://127.0.0.1:${baselinePort}/`,
+  };
+  const targets: Target[] = [
+    baselineTarget,
+    { label: "gateway GET /api/products/1", url: `${gw}/api/products/1` },
+    { label: "product service GET /products/1", url: `${stack.productUrl}/products/1` },
+    { label: "gateway GET /api/products", url: `${gw}/api/products` },
+    { label: "gateway GET /api/inventory", url: `${gw}/api/inventory` },
+    { label: "gateway GET /api/products-full (warm)", url: `${gw}/api/products-full` },
+    { label: "gateway GET /health", url: `${gw}/health` },
+    {
+      label: "gateway POST /api/products",
+      url: `${gw}/api/products`,
+      method: "POST",
+      body: JSON.stringify({
+        name: "Bench product",
+        description: "Created by npm run bench",
+        price: 19.99,
+        category: "Bench",
+      }),
+    },
+  ];
+  // The POST row is warmed just before it runs, so every GET row sees the five seed rows only.
+  const warmSettings = { connections, duration: values.quick ? 1 : 2 };
+  log("warming every GET path");
+  for (const target of targets) if (target.method !== "POST") await warm(target, warmSettings);
+
+  const watch = { ...stack.pids, baseline: baseline.pid };
+  const loads: LoadResult[] = [];
+  targets.push({ ...baselineTarget, label: "baseline again, at the end (drift check)" });
+  for (const target of targets) {
+    if (target.method === "POST") await warm(target, warmSettings);
+    await pause(500);
+    const result = await measure(target, { connections, duration }, watch);
+    loads.push(result);
+    log(
+      `${target.label}: ${result.reqPerSec.toFixed(0)} req/s, p50 ${result.p50} ms, ` +
+        `p99 ${result.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
+    );
+  }
+
+  const catalogue: SequentialResult[] = [];
+  let gatewayRssAfter10k: number | undefined;
+  const gatewayName = values.embedded ? "all-in-one" : "api-gateway";
+  for (const size of catalogueSizes) {
+    log(`seeding ${size.toLocaleString("en-US")} products`);
+    const products = await stack.seed(size);
+    if (products !== size)
+      stack.notes.push(`The ${size}-product case held ${products} products (seeding bound).`);
+    const result = await sequential(
+      `${size.toLocaleString("en-US")} products`,
+      products,
+      `${gw}/api/products-full?force_refresh=true`,
+      { count: sequentialRequests, budgetMs: 90_000 },
+      { [gatewayName]: stack.pids[gatewayName] as number },
+    );
+    catalogue.push(result);
+    log(
+      `${result.label}: first ${result.firstMs.toFixed(0)} ms, p50 ${result.p50.toFixed(1)} ms, ` +
+        `max ${result.max.toFixed(1)} ms over ${result.requests} requests, non-2xx ${result.non2xx}`,
+    );
+    if (size === 10_000) gatewayRssAfter10k = await rssMiB(stack.pids[gatewayName] as number);
+  }
+
+  const report: BenchReport = {
+    mode: values.embedded ? "embedded all-in-one" : "separate processes",
+    connections,
+    duration,
+    date: started.toISOString(),
+    machine: machine(),
+    versions: {
+      Node: process.version,
+      ...(values.embedded
+        ? { PGlite: packageVersion("@electric-sql/pglite"), Redis: "none (in-process cache)" }
+        : { PostgreSQL: await postgresVersion(), Redis: await redisVersion() }),
+      autocannon: packageVersion("autocannon"),
+      StockWiz: gitState(),
+    },
+    loads,
+    catalogue,
+    busyBefore,
+    coldStartMs: stack.coldStartMs,
+    rssAfterStart,
+    gatewayRssAfter10k,
+    notes: stack.notes,
+  };
+  log(`\n${loadTable(report)}\n\n${catalogueTable(report)}\n\n${processTable(report)}\n`);
+  if (output !== undefined) {
+    await writeFile(join(repoRoot, output), markdown(report));
+    log(`wrote ${output}`);
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  process.exitCode = 1;
+  log(`bench failed: ${(error as Error).stack ?? error}`);
+} finally {
+  await cleanUp();
+}
