@@ -1,6 +1,6 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
   type LoadResult,
@@ -293,14 +293,28 @@ async function main(): Promise<void> {
   const watch = { ...stack.pids, baseline: baseline.pid };
   const loads: LoadResult[] = [];
   targets.push({ ...baselineTarget, label: "baseline again, at the end (drift check)" });
+  // The host's speed drifts by tens of percent within a run (nothing the guest can see: no
+  // steal time is reported), so each row also gets a short baseline right before it.
+  const pairedSettings = { connections, duration: Math.min(duration, values.quick ? 1 : 3) };
   for (const target of targets) {
     if (target.method === "POST") await warm(target, warmSettings);
+    let adjacentBaseline: number | undefined;
+    if (!target.label.startsWith("baseline")) {
+      await pause(300);
+      adjacentBaseline = (await measure(baselineTarget, pairedSettings, {})).reqPerSec;
+    }
     await pause(500);
-    const result = await measure(target, { connections, duration }, watch);
+    const result = {
+      ...(await measure(target, { connections, duration }, watch)),
+      adjacentBaseline,
+    };
     loads.push(result);
     log(
       `${target.label}: ${result.reqPerSec.toFixed(0)} req/s, p50 ${result.p50} ms, ` +
-        `p99 ${result.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
+        `p99 ${result.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}` +
+        (adjacentBaseline === undefined
+          ? ""
+          : `, baseline just before ${adjacentBaseline.toFixed(0)} req/s`),
     );
   }
 
@@ -331,6 +345,7 @@ async function main(): Promise<void> {
     mode: values.embedded ? "embedded all-in-one" : "separate processes",
     connections,
     duration,
+    pairedSeconds: pairedSettings.duration,
     date: started.toISOString(),
     machine: machine(),
     versions: {
@@ -351,7 +366,7 @@ async function main(): Promise<void> {
   };
   log(`\n${loadTable(report)}\n\n${catalogueTable(report)}\n\n${processTable(report)}\n`);
   if (output !== undefined) {
-    await writeFile(join(repoRoot, output), markdown(report));
+    await writeFile(resolve(repoRoot, output), markdown(report));
     log(`wrote ${output}`);
   }
 }

@@ -22,6 +22,8 @@ export interface LoadResult {
   readonly timeouts: number;
   /** Peak VmRSS (MiB) of each watched process during the run. */
   readonly rssPeak: Record<string, number>;
+  /** req/s of the short baseline run just before this row (service rows only). */
+  readonly adjacentBaseline?: number | undefined;
 }
 
 const optionsOf = (target: Target) => ({
