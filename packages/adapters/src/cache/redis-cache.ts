@@ -51,10 +51,12 @@ export function createRedisCache(options: RedisCacheOptions, logger: Logger): Re
   }) as ScriptedRedis;
   redis.defineCommand("setIfUnchanged", { numberOfKeys: 2, lua: setIfUnchangedScript });
 
-  // Set when this process may have missed or failed to send an invalidation: Redis went away
-  // while we were connected, or a command failed. Whatever Redis holds may then be stale.
-  let mayBeStale = false;
-  let reachable = false;
+  // Entries are served only while trusted. Trust is lost when Redis goes away or a command
+  // fails (an invalidation of ours or of another process may be lost), and comes back only once
+  // the namespace has been cleared; until then every read goes to the database.
+  let trusted = false;
+  let needsClearing = false;
+  let clearing: Promise<void> | undefined;
 
   async function sendInvalidation(keys: readonly string[]): Promise<void> {
     await redis
@@ -65,9 +67,8 @@ export function createRedisCache(options: RedisCacheOptions, logger: Logger): Re
   }
 
   /**
-   * Forgets every cached entry of this namespace. Another process may have written while we
-   * (or it) could not reach Redis; its invalidation is lost to us, so nothing cached is trusted.
-   * The generation moves first, so a fill that raced the clearing is refused.
+   * Forgets every cached entry of this namespace. The generation moves first, so a fill that
+   * raced the clearing is refused.
    */
   async function forgetEverything(): Promise<void> {
     await redis.incr(generationKey);
@@ -84,40 +85,61 @@ export function createRedisCache(options: RedisCacheOptions, logger: Logger): Re
     await redis.incr(generationKey);
   }
 
+  function regainTrust(): void {
+    if (redis.status !== "ready" || clearing !== undefined) return;
+    if (!needsClearing) {
+      trusted = true;
+      return;
+    }
+    clearing = forgetEverything()
+      .then(
+        () => {
+          needsClearing = false;
+          trusted = true;
+        },
+        () => {
+          // Still reachable? Try again shortly; otherwise the next "ready" will.
+          setTimeout(regainTrust, 1_000).unref();
+        },
+      )
+      .finally(() => {
+        clearing = undefined;
+      });
+  }
+
+  function distrust(): void {
+    trusted = false;
+    needsClearing = true;
+    regainTrust();
+  }
+
   redis.on("ready", () => {
-    reachable = true;
     logger.info("cache connected");
-    if (!mayBeStale) return;
-    mayBeStale = false;
-    forgetEverything().catch(() => {
-      mayBeStale = true;
-    });
+    regainTrust();
   });
   redis.on("error", (error) => {
-    if (reachable) logger.warn({ err: error }, "cache unreachable; reading from the database");
-    reachable = false;
-    mayBeStale = true;
+    if (trusted) logger.warn({ err: error }, "cache unreachable; reading from the database");
+    distrust();
   });
-  redis.on("close", () => {
-    if (reachable) mayBeStale = true;
-    reachable = false;
-  });
+  redis.on("close", distrust);
 
   const cache: Cache = {
     async get(key) {
+      if (!trusted) return null;
       try {
         return await redis.get(key);
       } catch {
-        mayBeStale = true;
+        distrust();
         return null;
       }
     },
     async generation() {
+      if (!trusted) return "unavailable"; // never equal to a stored generation: no write-back
       try {
         return (await redis.get(generationKey)) ?? "0";
       } catch {
-        mayBeStale = true;
-        return "unavailable"; // never equal to a stored generation: nothing gets written back
+        distrust();
+        return "unavailable";
       }
     },
     async setIfUnchanged(key, value, ttlSeconds, seen) {
@@ -132,7 +154,7 @@ export function createRedisCache(options: RedisCacheOptions, logger: Logger): Re
       try {
         await sendInvalidation(keys);
       } catch {
-        mayBeStale = true; // cleared in full when Redis answers again
+        distrust(); // cleared in full when Redis answers again
       }
     },
   };
