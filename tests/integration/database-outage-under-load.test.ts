@@ -20,10 +20,8 @@ const client = new Agent({ headersTimeout: 15_000, bodyTimeout: 15_000 });
 beforeAll(async () => {
   database = await createTestDatabase();
   proxy = await startTcpProxy(5432);
-  const url = new URL(database.url);
-  url.port = String(proxy.port);
   const stores = await openStores(
-    parseEnv(storeEnvSchema, { DATABASE_URL: url.toString() }),
+    parseEnv(storeEnvSchema, { DATABASE_URL: database.urlThrough(proxy.port) }),
     silentLogger,
     {
       fallbackCache: noCache,

@@ -1,13 +1,12 @@
 import {
   buildServiceApp,
-  createMemoryCache,
   DatabaseStartError,
   openDatabase,
   openStores,
   parseEnv,
   storeEnvSchema,
 } from "@stockwiz/adapters";
-import { productServiceRoutes } from "@stockwiz/core";
+import { noCache, productServiceRoutes } from "@stockwiz/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
@@ -39,14 +38,12 @@ describe("database lost while serving", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     proxy = await startTcpProxy(5432);
-    const url = new URL(database.url);
-    url.port = String(proxy.port);
     // No cache: every read must reach the database, so the outage is visible.
     const stores = await openStores(
-      parseEnv(storeEnvSchema, { DATABASE_URL: url.toString() }),
+      parseEnv(storeEnvSchema, { DATABASE_URL: database.urlThrough(proxy.port) }),
       silentLogger,
       {
-        fallbackCache: { ...createMemoryCache(), get: async () => null },
+        fallbackCache: noCache,
       },
     );
     close = stores.close;

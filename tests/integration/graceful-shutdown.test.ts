@@ -28,15 +28,13 @@ beforeAll(async () => {
   ).destroy();
   // Every answer from PostgreSQL arrives 300 ms late, so requests are surely in flight at SIGTERM.
   slowDatabase = await startTcpProxy(5432, { delayMs: 300 });
-  const url = new URL(database.url);
-  url.port = String(slowDatabase.port);
   const [port] = await freePorts(1);
   base = `http://127.0.0.1:${port}`;
   service = spawn(process.execPath, ["--import", "tsx", "packages/product-service/src/server.ts"], {
     cwd: root,
     env: {
       ...process.env,
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: database.urlThrough(slowDatabase.port),
       PORT: String(port),
       HOST: "127.0.0.1",
       LOG_LEVEL: "warn",

@@ -6,6 +6,8 @@ export const adminUrl =
 
 export interface TestDatabase {
   url: string;
+  /** The same database reached through another local port, e.g. a relay a test can cut. */
+  urlThrough(port: number): string;
   drop(): Promise<void>;
 }
 
@@ -27,6 +29,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    urlThrough: (port) => {
+      const through = new URL(url);
+      through.port = String(port);
+      return through.toString();
+    },
     drop: () => asAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
