@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
   type LoadResult,
+  loadGenerator,
   measure,
   type SequentialResult,
   sequential,
@@ -48,13 +49,19 @@ const { values } = parseArgs({
     embedded: { type: "boolean", default: false },
     quick: { type: "boolean", default: false },
     output: { type: "string" },
+    "load-generator": { type: "string" },
   },
 });
 const duration = values.quick ? 2 : Number(values.duration);
 const connections = Number(values.connections);
-if (!(duration > 0 && duration <= 120)) throw new Error("--duration must be 1..120 seconds");
+if (!(Number.isInteger(duration) && duration > 0 && duration <= 120))
+  throw new Error("--duration must be an integer 1..120 (seconds)");
 if (!(Number.isInteger(connections) && connections > 0 && connections <= 1024))
   throw new Error("--connections must be an integer 1..1024");
+const wanted = values["load-generator"];
+if (wanted !== undefined && wanted !== "wrk" && wanted !== "autocannon")
+  throw new Error("--load-generator must be wrk or autocannon");
+const generator = loadGenerator(wanted);
 // A quick run is a smoke test: it prints, and writes a file only when asked to.
 const output = values.output ?? (values.quick ? undefined : "BENCHMARKS.md");
 const catalogueSizes = [1_000, 10_000];
@@ -246,6 +253,7 @@ async function main(): Promise<void> {
     `StockWiz bench: ${values.embedded ? "embedded all-in-one" : "separate processes"}, ` +
       `${connections} connections, ${duration} s per row`,
   );
+  log(`load: ${generator.description}`);
   // Another tenant of the machine (tests, builds) skews every row: say how busy it was before.
   const busyBefore = await machineBusy(2_000);
   log(`machine CPU busy before the run: ${(busyBefore * 100).toFixed(0)} %`);
@@ -286,7 +294,7 @@ async function main(): Promise<void> {
     },
   ];
   // The POST row is warmed just before it runs, so every GET row sees the five seed rows only.
-  const warmSettings = { connections, duration: values.quick ? 1 : 2 };
+  const warmSettings = { generator, connections, duration: values.quick ? 1 : 2 };
   log("warming every GET path");
   for (const target of targets) if (target.method !== "POST") await warm(target, warmSettings);
 
@@ -295,7 +303,11 @@ async function main(): Promise<void> {
   targets.push({ ...baselineTarget, label: "baseline again, at the end (drift check)" });
   // The host's speed drifts by tens of percent within a run (nothing the guest can see: no
   // steal time is reported), so each row also gets a short baseline right before it.
-  const pairedSettings = { connections, duration: Math.min(duration, values.quick ? 1 : 3) };
+  const pairedSettings = {
+    generator,
+    connections,
+    duration: Math.min(duration, values.quick ? 1 : 3),
+  };
   for (const target of targets) {
     if (target.method === "POST") await warm(target, warmSettings);
     let adjacentBaseline: number | undefined;
@@ -305,7 +317,7 @@ async function main(): Promise<void> {
     }
     await pause(500);
     const result = {
-      ...(await measure(target, { connections, duration }, watch)),
+      ...(await measure(target, { generator, connections, duration }, watch)),
       adjacentBaseline,
     };
     loads.push(result);
@@ -343,6 +355,7 @@ async function main(): Promise<void> {
 
   const report: BenchReport = {
     mode: values.embedded ? "embedded all-in-one" : "separate processes",
+    loadGenerator: generator.description,
     connections,
     duration,
     pairedSeconds: pairedSettings.duration,
@@ -353,7 +366,6 @@ async function main(): Promise<void> {
       ...(values.embedded
         ? { PGlite: packageVersion("@electric-sql/pglite"), Redis: "none (in-process cache)" }
         : { PostgreSQL: await postgresVersion(), Redis: await redisVersion() }),
-      autocannon: packageVersion("autocannon"),
       StockWiz: gitState(),
     },
     loads,

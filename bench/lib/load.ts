@@ -1,5 +1,9 @@
+import { execFile, spawnSync } from "node:child_process";
 import { request } from "node:http";
-import autocannon, { type Result } from "autocannon";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import autocannon from "autocannon";
 import { sampleRss } from "./processes.ts";
 
 export interface Target {
@@ -26,39 +30,62 @@ export interface LoadResult {
   readonly adjacentBaseline?: number | undefined;
 }
 
-const optionsOf = (target: Target) => ({
-  url: target.url,
-  method: target.method ?? "GET",
-  ...(target.body === undefined
-    ? {}
-    : { body: target.body, headers: { "content-type": "application/json" } }),
-  timeout: 10,
-});
-
-/** A warm-up under the same load as the measurement, bounded in time, results ignored. */
-export async function warm(
-  target: Target,
-  settings: { connections: number; duration: number },
-): Promise<void> {
-  await autocannon({ ...optionsOf(target), ...settings });
+export interface LoadGenerator {
+  readonly name: "wrk" | "autocannon";
+  /** What the printed output and the report say was used, version included. */
+  readonly description: string;
 }
 
-/** One autocannon run (1 worker, in this process) bounded by `duration` seconds. */
-export async function measure(
-  target: Target,
-  settings: { connections: number; duration: number },
-  watch: Record<string, number>,
-): Promise<LoadResult> {
-  const sampler = sampleRss(watch);
-  let result: Result;
-  let rssPeak: Record<string, number> = {};
-  try {
-    result = await autocannon({ ...optionsOf(target), ...settings });
-  } finally {
-    rssPeak = await sampler.stop();
-  }
+export interface LoadSettings {
+  readonly generator: LoadGenerator;
+  readonly connections: number;
+  /** Whole seconds: wrk takes no fractions. */
+  readonly duration: number;
+}
+
+type Counts = Omit<LoadResult, "label" | "rssPeak" | "adjacentBaseline">;
+
+/** wrk's version if it is on PATH (`wrk --version` prints it but exits 1), else undefined. */
+function wrkVersion(): string | undefined {
+  const run = spawnSync("wrk", ["--version"], { encoding: "utf8", timeout: 5_000 });
+  if (run.error !== undefined) return undefined;
+  // Debian says "wrk debian/4.1.0-3+b2 [epoll] …".
+  return /^wrk \D*(\d+(?:\.\d+)+)/.exec(run.stdout)?.[1] ?? "(unknown version)";
+}
+
+/**
+ * wrk unless autocannon is asked for: issue 7 measured legacy with wrk, and autocannon, in
+ * this process, takes a core from the services on a small machine. Autocannon is the
+ * fallback when wrk is not on PATH; asking for wrk then is an error.
+ */
+export function loadGenerator(wanted: "wrk" | "autocannon" | undefined): LoadGenerator {
+  const wrk = wanted === "autocannon" ? undefined : wrkVersion();
+  if (wrk !== undefined)
+    return { name: "wrk", description: `wrk ${wrk}, 1 thread in its own process` };
+  if (wanted === "wrk") throw new Error("--load-generator wrk: wrk is not on PATH");
+  const { version } = createRequire(import.meta.url)("autocannon/package.json") as {
+    version: string;
+  };
   return {
-    label: target.label,
+    name: "autocannon",
+    description:
+      `autocannon ${version}, 1 worker in the bench's own process (it shares the cores ` +
+      `with the services${wanted === undefined ? "; wrk was not on PATH" : ""})`,
+  };
+}
+
+async function runAutocannon(target: Target, settings: LoadSettings): Promise<Counts> {
+  const result = await autocannon({
+    url: target.url,
+    method: target.method ?? "GET",
+    ...(target.body === undefined
+      ? {}
+      : { body: target.body, headers: { "content-type": "application/json" } }),
+    timeout: 10,
+    connections: settings.connections,
+    duration: settings.duration,
+  });
+  return {
     reqPerSec: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -68,8 +95,92 @@ export async function measure(
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
-    rssPeak,
   };
+}
+
+/** The JSON line `done()` in bench/wrk-report.lua prints; times in microseconds. */
+interface WrkSummary {
+  requests: number;
+  duration_us: number;
+  bytes: number;
+  status_errors: number;
+  connect_errors: number;
+  read_errors: number;
+  write_errors: number;
+  timeouts: number;
+  p50_us: number;
+  p99_us: number;
+}
+
+const wrkScript = fileURLToPath(new URL("../wrk-report.lua", import.meta.url));
+const execFileAsync = promisify(execFile);
+
+/** The flags issue 7 measured legacy with (wrk's default 2 s request timeout included). */
+async function runWrk(target: Target, settings: LoadSettings): Promise<Counts> {
+  const { stdout } = await execFileAsync(
+    "wrk",
+    [
+      "-t1",
+      `-c${settings.connections}`,
+      `-d${settings.duration}s`,
+      "--latency",
+      "-s",
+      wrkScript,
+      target.url,
+    ],
+    {
+      // The script reads the request from here; nothing else of this process's environment.
+      env: {
+        PATH: process.env.PATH ?? "/usr/bin:/bin",
+        WRK_METHOD: target.method ?? "GET",
+        ...(target.body === undefined
+          ? {}
+          : { WRK_BODY: target.body, WRK_CONTENT_TYPE: "application/json" }),
+      },
+      // wrk stops itself after the duration; this only bounds a hung one.
+      timeout: (settings.duration + 15) * 1000,
+      killSignal: "SIGKILL",
+    },
+  );
+  const line = /^\{.*\}$/m.exec(stdout)?.[0];
+  if (line === undefined) throw new Error(`wrk printed no summary line:\n${stdout}`);
+  const s = JSON.parse(line) as WrkSummary;
+  return {
+    reqPerSec: s.duration_us === 0 ? 0 : s.requests / (s.duration_us / 1e6),
+    p50: s.p50_us / 1000,
+    p99: s.p99_us / 1000,
+    total: s.requests,
+    bytesPerRequest: s.requests === 0 ? 0 : s.bytes / s.requests,
+    // wrk counts only statuses above 399; a 3xx passes as a success.
+    non2xx: s.status_errors,
+    errors: s.connect_errors + s.read_errors + s.write_errors,
+    timeouts: s.timeouts,
+  };
+}
+
+const run = (target: Target, settings: LoadSettings) =>
+  settings.generator.name === "wrk" ? runWrk(target, settings) : runAutocannon(target, settings);
+
+/** A warm-up under the same load as the measurement, bounded in time, results ignored. */
+export async function warm(target: Target, settings: LoadSettings): Promise<void> {
+  await run(target, settings);
+}
+
+/** One load run bounded by `duration` seconds, with the watched processes' peak RSS. */
+export async function measure(
+  target: Target,
+  settings: LoadSettings,
+  watch: Record<string, number>,
+): Promise<LoadResult> {
+  const sampler = sampleRss(watch);
+  let counts: Counts;
+  let rssPeak: Record<string, number> = {};
+  try {
+    counts = await run(target, settings);
+  } finally {
+    rssPeak = await sampler.stop();
+  }
+  return { label: target.label, ...counts, rssPeak };
 }
 
 export interface Timed {

@@ -73,6 +73,8 @@ export function packageVersion(name: string): string {
 
 export interface BenchReport {
   mode: "separate processes" | "embedded all-in-one";
+  /** The load generator and its version, as `loadGenerator()` describes it. */
+  loadGenerator: string;
   connections: number;
   duration: number;
   /** Seconds of the short baseline run before each row. */
@@ -237,9 +239,9 @@ Issue 7 holds the legacy figures and the goals.
 - **Machine CPU busy before the run** (2 s, nothing of the bench running yet):
   ${(report.busyBefore * 100).toFixed(0)} %
 - **Stack:** ${report.mode}; real PostgreSQL and Redis unless embedded; gateway rate limit off
-- **Load:** autocannon, 1 worker in the bench's own process (it shares the 2 cores with the
-  services), ${report.connections} connections, ${report.duration} s per row, one row after another,
-  every path warmed first; five seed rows (plus whatever the POST row adds)
+- **Load:** ${report.loadGenerator}, ${report.connections} connections, ${report.duration} s per row,
+  one row after another, every path warmed first with the same generator; five seed rows (plus
+  whatever the POST row adds)
 
 ## Throughput and latency (ratio = req/s ÷ the bare \`node:http\` baseline's req/s in this run)
 
