@@ -22,6 +22,13 @@ async function eventually(check: () => Promise<boolean>, attempts = 200): Promis
   return false;
 }
 
+/** The generation of a cache that is expected to vouch for it. */
+async function vouched(cache: RedisCache["cache"]): Promise<string> {
+  const generation = await cache.generation();
+  if (generation === null) throw new Error("the cache does not vouch for its generation");
+  return generation;
+}
+
 describe("Redis cache on the real Redis", () => {
   let redis: RedisCache;
   let inspector: Redis;
@@ -30,7 +37,7 @@ describe("Redis cache on the real Redis", () => {
   beforeAll(async () => {
     redis = createRedisCache({ url: "redis://127.0.0.1:6379", keyPrefix }, silentLogger);
     inspector = new Redis("redis://127.0.0.1:6379", { keyPrefix });
-    await eventually(async () => (await redis.cache.generation()) !== "unavailable");
+    await eventually(async () => (await redis.cache.generation()) !== null);
   });
   afterAll(async () => {
     await redis.close();
@@ -38,24 +45,101 @@ describe("Redis cache on the real Redis", () => {
   });
 
   it("when a value is set under the current generation then it is read back with its TTL", async () => {
-    await redis.cache.setIfUnchanged("a", "1", 30, await redis.cache.generation());
+    await redis.cache.setIfUnchanged("a", "1", 30, await vouched(redis.cache));
     expect(await redis.cache.get("a")).toBe("1");
     expect(await inspector.ttl("a")).toBeGreaterThan(0);
   });
 
   it("when an invalidation happened since the generation was read then the set is dropped", async () => {
-    const seen = await redis.cache.generation();
+    const seen = await vouched(redis.cache);
     await redis.cache.invalidate(["unrelated"]);
     await redis.cache.setIfUnchanged("b", "old", 30, seen);
     expect(await redis.cache.get("b")).toBeNull();
   });
 
   it("when keys are invalidated then they are gone and the generation moved", async () => {
-    await redis.cache.setIfUnchanged("c", "1", 30, await redis.cache.generation());
+    await redis.cache.setIfUnchanged("c", "1", 30, await vouched(redis.cache));
     const before = await redis.cache.generation();
     await redis.cache.invalidate(["c"]);
     expect(await redis.cache.get("c")).toBeNull();
     expect(await redis.cache.generation()).not.toBe(before);
+  });
+});
+
+describe("near copies kept in each process", () => {
+  const keyPrefix = prefix();
+  let writer: RedisCache;
+  let reader: RedisCache;
+  let inspector: Redis;
+
+  beforeAll(async () => {
+    // Two caches on one namespace stand for two processes (say, two services).
+    writer = createRedisCache({ url: "redis://127.0.0.1:6379", keyPrefix }, silentLogger);
+    reader = createRedisCache({ url: "redis://127.0.0.1:6379", keyPrefix }, silentLogger);
+    inspector = new Redis("redis://127.0.0.1:6379", { keyPrefix });
+    await eventually(async () => (await writer.cache.generation()) !== null);
+    await eventually(async () => (await reader.cache.generation()) !== null);
+  });
+  afterAll(async () => {
+    await writer.close();
+    await reader.close();
+    inspector.disconnect();
+  });
+
+  it("when the generation has not moved then a read is served from the process, not from Redis", async () => {
+    await writer.cache.setIfUnchanged("p", "v1", 30, await vouched(writer.cache));
+    expect(await reader.cache.get("p")).toBe("v1");
+    // Changed in Redis without an invalidation: only a copy held in the process still says v1.
+    await inspector.set("p", "changed behind the cache's back");
+    expect(await reader.cache.get("p")).toBe("v1");
+  });
+
+  it("when another process invalidates then the next read no longer sees the near copy", async () => {
+    await writer.cache.setIfUnchanged("q", "old", 30, await vouched(writer.cache));
+    expect(await reader.cache.get("q")).toBe("old");
+    await writer.cache.invalidate(["q"]);
+    expect(await reader.cache.get("q")).toBeNull();
+    await writer.cache.setIfUnchanged("q", "new", 30, await vouched(writer.cache));
+    expect(await reader.cache.get("q")).toBe("new");
+  });
+
+  it("when reads run concurrently with invalidations then none returns a value invalidated before it began", async () => {
+    let version = 0;
+    await writer.cache.setIfUnchanged("r", "0", 30, await vouched(writer.cache));
+    const stale: string[] = [];
+    const write = async () => {
+      for (let step = 1; step <= 50; step += 1) {
+        await writer.cache.invalidate(["r"]);
+        version = step;
+        await writer.cache.setIfUnchanged("r", String(step), 30, await vouched(writer.cache));
+      }
+    };
+    const read = async () => {
+      while (version < 50) {
+        const acknowledged = version;
+        const value = await reader.cache.get("r");
+        if (value !== null && Number(value) < acknowledged)
+          stale.push(`${value} < ${acknowledged}`);
+      }
+    };
+    await Promise.all([write(), read(), read(), read()]);
+    expect(stale).toEqual([]);
+  });
+
+  it("when the namespace is wiped behind the caches' back then no near copy is served and the generation starts afresh", async () => {
+    await writer.cache.setIfUnchanged("s", "before the wipe", 30, await vouched(writer.cache));
+    expect(await reader.cache.get("s")).toBe("before the wipe");
+    const before = await vouched(reader.cache);
+    const names = await inspector.keys(`${keyPrefix}*`);
+    await inspector.del(...names.map((name) => name.slice(keyPrefix.length)));
+    await inspector.set("s", "written after the wipe");
+    expect(await reader.cache.get("s")).toBeNull();
+    const after = await eventually(async () => {
+      const generation = await reader.cache.generation();
+      return generation !== null && generation !== before;
+    });
+    expect(after).toBe(true);
+    expect(await inspector.get("s")).toBeNull(); // the reader cleared the namespace it could not vouch for
   });
 });
 

@@ -5,13 +5,18 @@ interface Entry {
   expiresAt: number;
 }
 
+/** One process sees every invalidation, so this cache always vouches for its generation. */
+export interface MemoryCache extends Cache {
+  generation(): Promise<string>;
+}
+
 /**
  * The embedded default: one process, one map. Only correct when every service that writes
  * shares this instance (the all-in-one process), which is why services alone never pick it.
  */
 export function createMemoryCache(
   options: { maxEntries?: number; now?: () => number } = {},
-): Cache {
+): MemoryCache {
   const maxEntries = options.maxEntries ?? 10_000;
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry>();

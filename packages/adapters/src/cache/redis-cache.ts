@@ -1,16 +1,34 @@
+import { randomInt } from "node:crypto";
 import type { Cache } from "@stockwiz/core";
 import { Redis } from "ioredis";
+import { LRUCache } from "lru-cache";
 import type { CacheEnv } from "../config/store-config.ts";
 import type { Logger } from "../logger.ts";
+import { coalescedRead } from "./coalesced-read.ts";
 
 const generationKey = "cache-generation";
 
 // Sets the value only if no invalidation happened since the reader took its generation token.
 const setIfUnchangedScript = `
-if (redis.call('GET', KEYS[1]) or '0') == ARGV[1] then
+if redis.call('GET', KEYS[1]) == ARGV[1] then
   redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
+  return 1
 end
 return 0`;
+
+// Deletes KEYS[2..] and moves the generation (KEYS[1]) on, in one step. A generation that has
+// to be created starts at a random number: a namespace wiped behind our back (FLUSHDB, a
+// restarted Redis) must never count up again to a token some process still holds.
+const invalidateScript = `
+for i = 2, #KEYS do
+  redis.call('DEL', KEYS[i])
+end
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  redis.call('SET', KEYS[1], ARGV[1])
+end
+return redis.call('INCR', KEYS[1])`;
+
+const randomStart = () => String(randomInt(1, 2 ** 47));
 
 type ScriptedRedis = Redis & {
   setIfUnchanged(
@@ -20,14 +38,29 @@ type ScriptedRedis = Redis & {
     value: string,
     ttl: number,
   ): Promise<number>;
+  invalidate(keyCount: number, genKey: string, ...keysThenStart: string[]): Promise<number>;
 };
+
+interface NearCopy {
+  value: string;
+  generation: string;
+}
 
 export interface RedisCacheOptions {
   url: string;
   /** Bound on one command, so a dying Redis slows no request by more than this. */
   commandTimeoutMs?: number;
   keyPrefix?: string;
+  /** Bytes of values kept in the process (near copies) besides Redis. */
+  nearCopyBytes?: number;
 }
+
+/**
+ * How long a near copy may live. Copies are checked against the generation on every read, so
+ * this only bounds how much longer than Redis's own TTL a copy outlives an invalidation that
+ * was lost (a writer cut off from Redis).
+ */
+const nearCopyTtlMs = 5_000;
 
 export interface RedisCache {
   cache: Cache;
@@ -38,6 +71,12 @@ export interface RedisCache {
  * Redis as a cache that can fail: commands are not queued while disconnected (they fail at once
  * and the caller reads the database), reconnection is endless, and after any outage or failed
  * command the process clears the namespace when Redis answers again.
+ *
+ * Values read or written are also kept in the process as near copies, tagged with the
+ * generation they were valid under. A read first fetches the current generation (one round
+ * trip shared by every read that arrived meanwhile, see `coalescedRead`) and serves the near
+ * copy only if the generation has not moved: any write anywhere moves it, so a near copy is
+ * never older than the last acknowledged write, and hot keys cost no value transfer.
  */
 export function createRedisCache(options: RedisCacheOptions, logger: Logger): RedisCache {
   const keyPrefix = options.keyPrefix ?? "stockwiz:";
@@ -50,6 +89,12 @@ export function createRedisCache(options: RedisCacheOptions, logger: Logger): Re
     retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
   }) as ScriptedRedis;
   redis.defineCommand("setIfUnchanged", { numberOfKeys: 2, lua: setIfUnchangedScript });
+  redis.defineCommand("invalidate", { lua: invalidateScript });
+  const nearCopies = new LRUCache<string, NearCopy>({
+    maxSize: options.nearCopyBytes ?? 32 * 1024 * 1024,
+    sizeCalculation: (copy, key) => copy.value.length + key.length,
+    ttl: nearCopyTtlMs,
+  });
 
   // Entries are served only while trusted. Trust is lost when Redis goes away or a command
   // fails (an invalidation of ours or of another process may be lost), and comes back only once
@@ -58,20 +103,15 @@ export function createRedisCache(options: RedisCacheOptions, logger: Logger): Re
   let needsClearing = false;
   let clearing: Promise<void> | undefined;
 
-  async function sendInvalidation(keys: readonly string[]): Promise<void> {
-    await redis
-      .multi()
-      .del(...keys)
-      .incr(generationKey)
-      .exec();
-  }
+  const sendInvalidation = (keys: readonly string[]) =>
+    redis.invalidate(1 + keys.length, generationKey, ...keys, randomStart());
 
   /**
    * Forgets every cached entry of this namespace. The generation moves first, so a fill that
    * raced the clearing is refused.
    */
   async function forgetEverything(): Promise<void> {
-    await redis.incr(generationKey);
+    await sendInvalidation([]);
     let cursor = "0";
     do {
       const [next, keys] = await redis.scan(cursor, "MATCH", `${keyPrefix}*`, "COUNT", 500);
@@ -82,7 +122,7 @@ export function createRedisCache(options: RedisCacheOptions, logger: Logger): Re
         .filter((key) => key !== generationKey);
       if (names.length > 0) await redis.del(...names);
     } while (cursor !== "0");
-    await redis.incr(generationKey);
+    await sendInvalidation([]);
   }
 
   function regainTrust(): void {
@@ -109,6 +149,7 @@ export function createRedisCache(options: RedisCacheOptions, logger: Logger): Re
 
   function distrust(): void {
     trusted = false;
+    nearCopies.clear();
     needsClearing = true;
     regainTrust();
   }
@@ -123,34 +164,53 @@ export function createRedisCache(options: RedisCacheOptions, logger: Logger): Re
   });
   redis.on("close", distrust);
 
+  // A missing generation means the namespace was wiped behind our back: start over.
+  const currentGeneration = coalescedRead(async (): Promise<string | null> => {
+    if (!trusted) return null;
+    try {
+      const generation = await redis.get(generationKey);
+      if (generation === null) distrust();
+      return generation;
+    } catch {
+      distrust();
+      return null;
+    }
+  });
+
   const cache: Cache = {
     async get(key) {
-      if (!trusted) return null;
+      const generation = await currentGeneration();
+      if (generation === null) return null;
+      const near = nearCopies.get(key);
+      if (near?.generation === generation) return near.value;
       try {
-        return await redis.get(key);
+        const value = await redis.get(key);
+        // Valid under `generation`: an invalidation deletes its keys in the same step as it
+        // moves the generation on, so what is still there was written at or after it.
+        if (value !== null) nearCopies.set(key, { value, generation });
+        return value;
       } catch {
         distrust();
         return null;
       }
     },
-    async generation() {
-      if (!trusted) return "unavailable"; // never equal to a stored generation: no write-back
-      try {
-        return (await redis.get(generationKey)) ?? "0";
-      } catch {
-        distrust();
-        return "unavailable";
-      }
-    },
+    generation: currentGeneration,
     async setIfUnchanged(key, value, ttlSeconds, seen) {
-      if (seen === "unavailable") return;
       try {
-        await redis.setIfUnchanged(generationKey, key, seen, value, ttlSeconds);
+        const stored = await redis.setIfUnchanged(generationKey, key, seen, value, ttlSeconds);
+        if (stored === 1) {
+          nearCopies.set(
+            key,
+            { value, generation: seen },
+            { ttl: Math.min(nearCopyTtlMs, ttlSeconds * 1000) },
+          );
+        }
       } catch {
         // a cache that cannot be filled is only slower
       }
     },
     async invalidate(keys) {
+      for (const key of keys) nearCopies.delete(key);
       try {
         await sendInvalidation(keys);
       } catch {

@@ -5,10 +5,12 @@
 export interface Cache {
   get(key: string): Promise<string | null>;
   /**
-   * A token that changes on every invalidation. Read it before loading from the database and
-   * hand it to `setIfUnchanged`, so a slow reader cannot put back what a write just removed.
+   * A token that changes on every invalidation, read after the call began. Read it before
+   * loading from the database and hand it to `setIfUnchanged`, so a slow reader cannot put
+   * back what a write just removed. `null` when the cache cannot vouch that it sees every
+   * invalidation (no cache, or one cut off): then nothing may be cached under it.
    */
-  generation(): Promise<string>;
+  generation(): Promise<string | null>;
   setIfUnchanged(key: string, value: string, ttlSeconds: number, generation: string): Promise<void>;
   /** Removes the keys and moves the generation on, in that order of visibility. */
   invalidate(keys: readonly string[]): Promise<void>;
@@ -17,7 +19,7 @@ export interface Cache {
 /** A cache that never holds anything: for a process that cannot share one with its peers. */
 export const noCache: Cache = {
   get: async () => null,
-  generation: async () => "0",
+  generation: async () => null,
   setIfUnchanged: async () => {},
   invalidate: async () => {},
 };

@@ -17,7 +17,7 @@ export async function readThrough<T>(
   }
   const generation = await cache.generation();
   const value = await load();
-  if (value !== undefined) {
+  if (value !== undefined && generation !== null) {
     await cache.setIfUnchanged(key, JSON.stringify(value), ttlSeconds, generation);
   }
   return value;

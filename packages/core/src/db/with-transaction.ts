@@ -14,7 +14,7 @@ export async function withTransaction<T>(
   const stale = new Set<string>();
   const heldBack: Cache = {
     get: async () => null, // reads inside a transaction must see its own writes, not the cache
-    generation: async () => "in-transaction",
+    generation: async () => null,
     setIfUnchanged: async () => {},
     invalidate: async (keys) => {
       for (const key of keys) stale.add(key);
