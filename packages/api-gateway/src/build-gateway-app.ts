@@ -1,6 +1,5 @@
 import compress from "@fastify/compress";
 import cors from "@fastify/cors";
-import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import { createHttpServer, type Logger } from "@stockwiz/adapters";
 import type { Cache } from "@stockwiz/core";
@@ -10,6 +9,8 @@ import { apiReference } from "./routes/api-reference.ts";
 import { catalogueRoute } from "./routes/catalogue-route.ts";
 import { gatewayHealthRoute } from "./routes/health-route.ts";
 import { proxyRoutes } from "./routes/proxy-routes.ts";
+import { addSecurityHeaders } from "./routes/security-headers.ts";
+import { ResponseCopies } from "./upstream/response-copies.ts";
 import type { UpstreamService } from "./upstream/upstream-service.ts";
 
 export interface GatewayDeps {
@@ -27,7 +28,7 @@ export interface GatewayDeps {
 /** The front door: every path of the contract, CORS, gzip and request ids on each answer. */
 export async function buildGatewayApp(deps: GatewayDeps): Promise<FastifyInstance> {
   const app = createHttpServer({ logger: deps.logger, trustProxy: deps.trustProxy });
-  await app.register(helmet, { global: true });
+  addSecurityHeaders(app);
   if (deps.rateLimitPerMinute) {
     // The load balancer's health checks must never be throttled.
     await app.register(rateLimit, {
@@ -49,20 +50,23 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<FastifyInstanc
   await app.register(gatewayHealthRoute(deps));
   await app.register(catalogueRoute(deps));
   await app.register(
-    proxyRoutes([
-      { prefix: "/api/products", upstream: deps.productService, upstreamPrefix: "/products" },
-      // The merged view: the product service answers it from one query (CONTRACT.md §1).
-      {
-        prefix: "/api/products",
-        upstream: deps.productService,
-        upstreamPrefix: "/api/products",
-        paths: ["/:id"],
-        methods: ["GET"],
-      },
-      { prefix: "/products", upstream: deps.productService, upstreamPrefix: "/products" },
-      { prefix: "/api/inventory", upstream: deps.inventoryService, upstreamPrefix: "/inventory" },
-      { prefix: "/inventory", upstream: deps.inventoryService, upstreamPrefix: "/inventory" },
-    ]),
+    proxyRoutes(
+      [
+        { prefix: "/api/products", upstream: deps.productService, upstreamPrefix: "/products" },
+        // The merged view: the product service answers it from one query (CONTRACT.md §1).
+        {
+          prefix: "/api/products",
+          upstream: deps.productService,
+          upstreamPrefix: "/api/products",
+          paths: ["/:id"],
+          methods: ["GET"],
+        },
+        { prefix: "/products", upstream: deps.productService, upstreamPrefix: "/products" },
+        { prefix: "/api/inventory", upstream: deps.inventoryService, upstreamPrefix: "/inventory" },
+        { prefix: "/inventory", upstream: deps.inventoryService, upstreamPrefix: "/inventory" },
+      ],
+      new ResponseCopies(deps.cache),
+    ),
   );
   return app;
 }

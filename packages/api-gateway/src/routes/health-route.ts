@@ -3,12 +3,40 @@ import type { UpstreamService } from "../upstream/upstream-service.ts";
 
 type DownstreamState = "healthy" | "unhealthy";
 
-async function stateOf(service: UpstreamService): Promise<DownstreamState> {
-  try {
-    await service.getJson("/health");
-    return "healthy";
-  } catch {
-    return "unhealthy";
+/**
+ * A downstream's state, asked again only when the last answer is older than `maxAgeMs` or the
+ * gateway no longer holds a connection to it (a stopped service closes them all): under load
+ * `/health` costs no upstream call, yet a service that goes away shows at once.
+ */
+export class DownstreamCheck {
+  private last: { state: DownstreamState; at: number } | undefined;
+  private asking: Promise<DownstreamState> | undefined;
+
+  constructor(
+    private readonly service: UpstreamService,
+    private readonly maxAgeMs = 1_000,
+  ) {}
+
+  async state(): Promise<DownstreamState> {
+    const last = this.last;
+    if (last && performance.now() - last.at < this.maxAgeMs && this.service.connected)
+      return last.state;
+    this.asking ??= this.ask().finally(() => {
+      this.asking = undefined;
+    });
+    return this.asking;
+  }
+
+  private async ask(): Promise<DownstreamState> {
+    let state: DownstreamState;
+    try {
+      await this.service.getJson("/health");
+      state = "healthy";
+    } catch {
+      state = "unhealthy";
+    }
+    this.last = { state, at: performance.now() };
+    return state;
   }
 }
 
@@ -20,10 +48,12 @@ export function gatewayHealthRoute(deps: {
   inventoryService: UpstreamService;
 }) {
   return async function health(app: FastifyInstance): Promise<void> {
+    const productService = new DownstreamCheck(deps.productService);
+    const inventoryService = new DownstreamCheck(deps.inventoryService);
     app.get("/health", async () => {
       const [product, inventory] = await Promise.all([
-        stateOf(deps.productService),
-        stateOf(deps.inventoryService),
+        productService.state(),
+        inventoryService.state(),
       ]);
       return {
         status: product === "healthy" && inventory === "healthy" ? "healthy" : "degraded",

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { endToEndHeaders } from "../upstream/hop-headers.ts";
+import type { ResponseCopies } from "../upstream/response-copies.ts";
 import type { UpstreamService } from "../upstream/upstream-service.ts";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -17,23 +18,37 @@ export interface ProxyMount {
 
 const allMethods: readonly Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
-async function forward(mount: ProxyMount, request: FastifyRequest, reply: FastifyReply) {
-  const upstreamUrl = mount.upstreamPrefix + request.url.slice(mount.prefix.length);
-  const response = await mount.upstream.request({
-    method: request.method,
-    path: upstreamUrl,
-    headers: { ...endToEndHeaders(request.headers), "x-request-id": request.id },
-    body: request.body instanceof Buffer && request.body.length > 0 ? request.body : undefined,
-  });
+// A client asking about its own copy (or part of one) gets the service's answer to that.
+const personalHeaders = ["if-none-match", "if-modified-since", "range"];
+
+const copiable = (request: FastifyRequest) =>
+  request.method === "GET" && personalHeaders.every((name) => !(name in request.headers));
+
+async function forward(
+  mount: ProxyMount,
+  copies: ResponseCopies,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const path = mount.upstreamPrefix + request.url.slice(mount.prefix.length);
+  const send = () =>
+    mount.upstream.request({
+      method: request.method,
+      path,
+      headers: { ...endToEndHeaders(request.headers), "x-request-id": request.id },
+      body: request.body instanceof Buffer && request.body.length > 0 ? request.body : undefined,
+    });
+  const response = copiable(request) ? await copies.get(mount.upstream, path, send) : await send();
   reply.code(response.status).headers(endToEndHeaders(response.headers));
   return response.body;
 }
 
 /**
  * Forwards whole subtrees to the owning service, bytes untouched: the service validates and
- * answers, the gateway passes status, headers and body back.
+ * answers, the gateway passes status, headers and body back. GET answers may come from the
+ * gateway's copies, which are never older than the last acknowledged write.
  */
-export function proxyRoutes(mounts: readonly ProxyMount[]) {
+export function proxyRoutes(mounts: readonly ProxyMount[], copies: ResponseCopies) {
   return async function proxy(app: FastifyInstance): Promise<void> {
     // The gateway never interprets bodies it forwards.
     app.removeAllContentTypeParsers();
@@ -43,7 +58,7 @@ export function proxyRoutes(mounts: readonly ProxyMount[]) {
 
     for (const mount of mounts) {
       const handler = (request: FastifyRequest, reply: FastifyReply) =>
-        forward(mount, request, reply);
+        forward(mount, copies, request, reply);
       for (const path of mount.paths ?? ["", "/*"]) {
         app.route({
           method: [...(mount.methods ?? allMethods)],

@@ -46,6 +46,11 @@ export class UpstreamService {
     });
   }
 
+  /** Whether a connection to the service is open: a stopped service closes them all. */
+  get connected(): boolean {
+    return this.pool.stats.connected > 0;
+  }
+
   async request(request: UpstreamRequest): Promise<UpstreamResponse> {
     try {
       const response = await this.pool.request({

@@ -1,0 +1,57 @@
+import type { Cache } from "@stockwiz/core";
+import { LRUCache } from "lru-cache";
+import { endToEndHeaders } from "./hop-headers.ts";
+import type { UpstreamResponse, UpstreamService } from "./upstream-service.ts";
+
+interface Copy {
+  generation: string;
+  response: UpstreamResponse;
+}
+
+export interface ResponseCopiesOptions {
+  /** Bytes of bodies kept; the least recently used copies go first. */
+  maxBytes?: number;
+  /** Bounds how long a copy outlives an invalidation that was lost (a writer cut off). */
+  ttlMs?: number;
+}
+
+/**
+ * The gateway's copies of upstream GET answers, kept in the process. A copy is handed out only
+ * while the shared cache's generation is the one it was fetched under (every write through any
+ * service moves it, so a copy never predates an acknowledged write) and while the gateway
+ * still holds a connection to the service that made it: a service that is gone answers 502,
+ * as the contract says, not from a copy.
+ */
+export class ResponseCopies {
+  private readonly copies: LRUCache<string, Copy>;
+
+  constructor(
+    private readonly cache: Cache,
+    options: ResponseCopiesOptions = {},
+  ) {
+    this.copies = new LRUCache({
+      maxSize: options.maxBytes ?? 32 * 1024 * 1024,
+      sizeCalculation: (copy, path) => copy.response.body.length + path.length,
+      ttl: options.ttlMs ?? 30_000,
+    });
+  }
+
+  async get(
+    upstream: UpstreamService,
+    path: string,
+    fetch: () => Promise<UpstreamResponse>,
+  ): Promise<UpstreamResponse> {
+    const key = `${upstream.name} ${path}`;
+    const generation = await this.cache.generation();
+    if (generation === null) return fetch();
+    const copy = this.copies.get(key);
+    if (copy?.generation === generation && upstream.connected) return copy.response;
+    const response = await fetch();
+    if (response.status === 200) {
+      // The request id belongs to the request that fetched it; each answer carries its own.
+      const { "x-request-id": _, ...headers } = endToEndHeaders(response.headers);
+      this.copies.set(key, { generation, response: { ...response, headers } });
+    }
+    return response;
+  }
+}
