@@ -4,30 +4,42 @@ import { coalescedRead } from "../src/cache/coalesced-read.ts";
 /** A read whose answers the test releases by hand, counting how many were sent. */
 function manualRead() {
   const pending: Array<(value: number) => void> = [];
-  let sent = 0;
   return {
     read: () =>
       new Promise<number>((resolve) => {
-        sent += 1;
         pending.push(resolve);
       }),
     answer: (value: number) => pending.shift()?.(value),
-    sent: () => sent,
+    sent: () => pending.length,
   };
 }
 
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 describe("coalescedRead", () => {
-  it("when a caller arrives during a read then it gets the next read, sent after it arrived", async () => {
+  it("when callers arrive in one turn then they share one read, sent after the last of them", async () => {
     const source = manualRead();
     const read = coalescedRead(source.read);
-    const early = read(); // read #1 on the wire
-    const late = [read(), read(), read()]; // all arrived during read #1
+    const first = read();
+    expect(source.sent()).toBe(0); // nothing leaves while callers may still join
+    const second = read();
+    await nextTurn();
+    expect(source.sent()).toBe(1);
+    source.answer(7);
+    expect(await Promise.all([first, second])).toEqual([7, 7]);
+  });
+
+  it("when a caller arrives while a read is out then it gets a read of its own, sent at once", async () => {
+    const source = manualRead();
+    const read = coalescedRead(source.read);
+    const early = read();
+    await nextTurn();
+    const late = read(); // the early read is on the wire and has not come back
+    await nextTurn();
+    expect(source.sent()).toBe(2);
     source.answer(1);
-    expect(await early).toBe(1);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(source.sent()).toBe(2); // one more read for the three late callers together
     source.answer(2);
-    expect(await Promise.all(late)).toEqual([2, 2, 2]);
+    expect([await early, await late]).toEqual([1, 2]);
   });
 
   it("when a read fails then its callers see the failure and the next caller reads again", async () => {

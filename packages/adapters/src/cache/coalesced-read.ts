@@ -1,25 +1,17 @@
 /**
- * Shares one read among concurrent callers, but never hands a caller a read that was already
- * on the wire when it asked: whoever arrives during a read waits for the next one, which then
- * serves everyone who queued. Each caller thus sees a state at least as new as its own arrival
- * (what read-your-writes needs), at the cost of one round trip per batch, not per caller.
+ * Shares one read among the callers of one event-loop turn. The read is sent only once the
+ * turn is over, so it always leaves after every caller that shares it arrived: each caller sees
+ * a state at least as new as its own arrival (what read-your-writes needs), at the cost of one
+ * round trip per turn rather than per caller. Later callers start the next read at once,
+ * without waiting for this one to come back.
  */
 export function coalescedRead<T>(read: () => Promise<T>): () => Promise<T> {
-  let inFlight: Promise<T> | undefined;
-  let queued: Promise<T> | undefined;
-  const next = (): Promise<T> => {
-    if (inFlight === undefined) {
-      inFlight = read().finally(() => {
-        inFlight = undefined;
-      });
-      return inFlight;
-    }
-    queued ??= inFlight.then(settled, settled);
-    return queued;
+  let gathering: Promise<T> | undefined;
+  return () => {
+    gathering ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      gathering = undefined;
+      return read();
+    });
+    return gathering;
   };
-  const settled = (): Promise<T> => {
-    queued = undefined;
-    return next();
-  };
-  return next;
 }
