@@ -50,7 +50,8 @@ export function gatewayHealthRoute(deps: {
   return async function health(app: FastifyInstance): Promise<void> {
     const productService = new DownstreamCheck(deps.productService);
     const inventoryService = new DownstreamCheck(deps.inventoryService);
-    app.get("/health", async () => {
+    // A body this small is never compressed, and a GET has none to inflate: skip both hooks.
+    app.get("/health", { compress: false, decompress: false }, async () => {
       const [product, inventory] = await Promise.all([
         productService.state(),
         inventoryService.state(),

@@ -39,7 +39,7 @@ async function forward(
       body: request.body instanceof Buffer && request.body.length > 0 ? request.body : undefined,
     });
   const response = copiable(request) ? await copies.get(mount.upstream, path, send) : await send();
-  reply.code(response.status).headers(endToEndHeaders(response.headers));
+  reply.code(response.status).headers(response.headers);
   return response.body;
 }
 

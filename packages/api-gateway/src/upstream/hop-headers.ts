@@ -17,6 +17,8 @@ const notForwarded = new Set([
   "accept-encoding",
   "content-encoding",
   "date",
+  // each hop names the request it serves; the gateway sets its own on both sides
+  "x-request-id",
 ]);
 
 /** Copies end-to-end headers only, flattening repeats as HTTP allows. */

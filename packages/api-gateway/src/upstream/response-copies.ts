@@ -1,6 +1,5 @@
 import type { Cache } from "@stockwiz/core";
 import { LRUCache } from "lru-cache";
-import { endToEndHeaders } from "./hop-headers.ts";
 import type { UpstreamResponse, UpstreamService } from "./upstream-service.ts";
 
 interface Copy {
@@ -47,11 +46,7 @@ export class ResponseCopies {
     const copy = this.copies.get(key);
     if (copy?.generation === generation && upstream.connected) return copy.response;
     const response = await fetch();
-    if (response.status === 200) {
-      // The request id belongs to the request that fetched it; each answer carries its own.
-      const { "x-request-id": _, ...headers } = endToEndHeaders(response.headers);
-      this.copies.set(key, { generation, response: { ...response, headers } });
-    }
+    if (response.status === 200) this.copies.set(key, { generation, response });
     return response;
   }
 }

@@ -1,5 +1,6 @@
 import { AppError } from "@stockwiz/core";
 import { Pool } from "undici";
+import { endToEndHeaders } from "./hop-headers.ts";
 
 export interface UpstreamRequest {
   method: string;
@@ -10,7 +11,8 @@ export interface UpstreamRequest {
 
 export interface UpstreamResponse {
   status: number;
-  headers: Record<string, string | string[] | undefined>;
+  /** End-to-end headers only: what the gateway may pass on as they are. */
+  headers: Record<string, string>;
   body: Buffer;
 }
 
@@ -31,6 +33,7 @@ function upstreamFailure(name: string, error: unknown): AppError {
 /** One keep-alive connection pool per downstream service: no connection churn per request. */
 export class UpstreamService {
   private readonly pool: Pool;
+  private openConnections = 0;
 
   constructor(
     readonly name: string,
@@ -44,11 +47,17 @@ export class UpstreamService {
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
     });
+    this.pool.on("connect", () => {
+      this.openConnections += 1;
+    });
+    this.pool.on("disconnect", () => {
+      this.openConnections -= 1;
+    });
   }
 
   /** Whether a connection to the service is open: a stopped service closes them all. */
   get connected(): boolean {
-    return this.pool.stats.connected > 0;
+    return this.openConnections > 0;
   }
 
   async request(request: UpstreamRequest): Promise<UpstreamResponse> {
@@ -60,7 +69,7 @@ export class UpstreamService {
         body: request.body,
       });
       const body = Buffer.from(await response.body.arrayBuffer());
-      return { status: response.statusCode, headers: response.headers, body };
+      return { status: response.statusCode, headers: endToEndHeaders(response.headers), body };
     } catch (error) {
       throw upstreamFailure(this.name, error);
     }
