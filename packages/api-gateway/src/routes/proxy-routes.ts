@@ -18,11 +18,12 @@ export interface ProxyMount {
 
 const allMethods: readonly Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
-// A client asking about its own copy (or part of one) gets the service's answer to that.
-const personalHeaders = ["if-none-match", "if-modified-since", "range"];
+// Requests that must reach the service: a client asking about its own copy (or part of one),
+// and a client that names its request to trace it through the service's logs.
+const mustReachService = ["if-none-match", "if-modified-since", "range", "x-request-id"];
 
 const copiable = (request: FastifyRequest) =>
-  request.method === "GET" && personalHeaders.every((name) => !(name in request.headers));
+  request.method === "GET" && mustReachService.every((name) => !(name in request.headers));
 
 async function forward(
   mount: ProxyMount,

@@ -1,0 +1,129 @@
+import type { AddressInfo } from "node:net";
+import {
+  buildServiceApp,
+  createLogger,
+  createMemoryCache,
+  type OpenStores,
+  openStores,
+  parseEnv,
+  storeEnvSchema,
+} from "@stockwiz/adapters";
+import { inventoryServiceRoutes, productServiceRoutes } from "@stockwiz/core";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { buildGatewayApp, UpstreamService } from "../src/index.ts";
+
+// The gateway keeps copies of GET answers; these tests count what reaches the services.
+
+const logger = createLogger({ level: "silent", name: "test" });
+const cache = createMemoryCache(); // shared with the services, as in the all-in-one process
+
+interface CountingService {
+  app: FastifyInstance;
+  upstream: UpstreamService;
+  urls: string[];
+}
+
+async function startService(
+  name: string,
+  routes: typeof productServiceRoutes,
+  stores: OpenStores,
+): Promise<CountingService> {
+  const app = await buildServiceApp(routes, stores.deps, logger);
+  const urls: string[] = [];
+  app.addHook("onRequest", async (request) => {
+    urls.push(request.url);
+  });
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  return { app, urls, upstream: new UpstreamService(name, `http://127.0.0.1:${port}`, 2_000) };
+}
+
+let stores: OpenStores;
+let products: CountingService;
+let inventory: CountingService;
+let gateway: FastifyInstance;
+
+beforeAll(async () => {
+  stores = await openStores(parseEnv(storeEnvSchema, { STOCKWIZ_DATA_DIR: "memory://" }), logger, {
+    fallbackCache: cache,
+  });
+  products = await startService("product-service", productServiceRoutes, stores);
+  inventory = await startService("inventory-service", inventoryServiceRoutes, stores);
+  gateway = await buildGatewayApp({
+    cache,
+    logger,
+    productService: products.upstream,
+    inventoryService: inventory.upstream,
+  });
+});
+afterAll(async () => {
+  await gateway.close();
+  await Promise.all([products.upstream.close(), inventory.upstream.close()]);
+  await Promise.all([products.app.close(), inventory.app.close()]);
+  await stores.close();
+});
+
+const timesAsked = (service: CountingService, url: string) =>
+  service.urls.filter((seen) => seen === url).length;
+
+describe("the gateway's copies of GET answers", () => {
+  it("when the same GET comes twice with nothing written between then the service is asked once", async () => {
+    const first = await gateway.inject("/api/products/2");
+    const second = await gateway.inject("/api/products/2");
+
+    expect(second.statusCode).toBe(200);
+    expect(second.body).toBe(first.body);
+    expect(second.headers["content-type"]).toBe(first.headers["content-type"]);
+    expect(second.headers["x-request-id"]).not.toBe(first.headers["x-request-id"]);
+    expect(timesAsked(products, "/api/products/2")).toBe(1);
+  });
+
+  it("when a write went through any service then the next GET shows it", async () => {
+    await gateway.inject("/api/products/3");
+    const adjusted = await gateway.inject({
+      method: "POST",
+      url: "/api/inventory/3/adjust",
+      headers: { "content-type": "application/json" },
+      payload: JSON.stringify({ delta: -5 }),
+    });
+    expect(adjusted.statusCode).toBe(200);
+
+    const after = await gateway.inject("/api/products/3");
+
+    expect(after.json().inventory.quantity).toBe(adjusted.json().quantity);
+    expect(timesAsked(products, "/api/products/3")).toBe(2);
+  });
+
+  it("when an answer is not a 200 then it is not kept", async () => {
+    await gateway.inject("/api/products/987654");
+    await gateway.inject("/api/products/987654");
+
+    expect(timesAsked(products, "/api/products/987654")).toBe(2);
+  });
+
+  it.each([
+    { header: "x-request-id", value: "trace-me-1" },
+    { header: "if-none-match", value: '"v1"' },
+  ])(
+    "when the client sends $header then the request reaches the service",
+    async ({ header, value }) => {
+      await gateway.inject("/api/inventory/4");
+      const before = timesAsked(inventory, "/inventory/4");
+
+      await gateway.inject({ url: "/api/inventory/4", headers: { [header]: value } });
+
+      expect(timesAsked(inventory, "/inventory/4")).toBe(before + 1);
+    },
+  );
+
+  it("when the service has gone away then the gateway says 502 instead of answering from a copy", async () => {
+    expect((await gateway.inject("/api/inventory")).statusCode).toBe(200);
+    await inventory.app.close(); // closes the gateway's connections to it
+    await vi.waitFor(() => expect(inventory.upstream.connected).toBe(false));
+
+    const answer = await gateway.inject("/api/inventory");
+
+    expect(answer.statusCode).toBe(502);
+  });
+});
