@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { readThrough } from "../src/index.ts";
+import { readThrough, readThroughJson } from "../src/index.ts";
 import { fakeCache } from "./fake-cache.ts";
 
 describe("readThrough", () => {
@@ -38,5 +38,15 @@ describe("readThrough", () => {
     cache.entries.set("k", '"stale"');
     expect(await readThrough(cache, "k", 60, async () => "fresh", { refresh: true })).toBe("fresh");
     expect(cache.entries.get("k")).toBe('"fresh"');
+  });
+
+  it("when the JSON text is asked for then the cached text comes back as it is, and a load comes back as the text it cached", async () => {
+    const cache = fakeCache();
+    cache.entries.set("k", '{ "kept":  "as is" }');
+    expect(await readThroughJson(cache, "k", 60, async () => ({ n: 1 }))).toBe(
+      '{ "kept":  "as is" }',
+    );
+    expect(await readThroughJson(cache, "m", 60, async () => ({ n: 1 }))).toBe('{"n":1}');
+    expect(cache.entries.get("m")).toBe('{"n":1}');
   });
 });

@@ -33,15 +33,19 @@ export function createHttpServer({
 
   // While draining, answers tell keep-alive clients to hang up; otherwise a connection that was
   // busy when close() began stays open until its keep-alive timeout and holds the exit back.
+  // (Callback-style hooks: they run on every request, and cost less than async ones.)
   let closing = false;
-  app.addHook("preClose", async () => {
+  app.addHook("preClose", (done) => {
     closing = true;
+    done();
   });
-  app.addHook("onRequest", async (request, reply) => {
+  app.addHook("onRequest", (request, reply, done) => {
     reply.header("x-request-id", request.id);
+    done();
   });
-  app.addHook("onSend", async (_request, reply) => {
+  app.addHook("onSend", (_request, reply, payload, done) => {
     if (closing) reply.header("connection", "close");
+    done(null, payload);
   });
 
   app.setErrorHandler(async (error, request, reply) => {

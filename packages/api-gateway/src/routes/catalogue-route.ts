@@ -17,16 +17,20 @@ export interface CatalogueRouteDeps {
 /** `GET /api/products-full`: every product with its stock, from two upstream calls in all. */
 export function catalogueRoute(deps: CatalogueRouteDeps) {
   return async function catalogue(app: FastifyInstance): Promise<void> {
-    app.get<{ Querystring: { force_refresh?: string } }>("/api/products-full", async (request) => {
-      const headers = { "x-request-id": request.id };
-      const source: CatalogueSource = {
-        products: () => deps.productService.getJson<Product[]>("/products", headers),
-        inventory: () => deps.inventoryService.getJson<Inventory[]>("/inventory", headers),
-      };
-      return getFullCatalogue(
-        { cache: deps.cache, source },
-        { forceRefresh: request.query.force_refresh === "true" },
-      );
-    });
+    app.get<{ Querystring: { force_refresh?: string } }>(
+      "/api/products-full",
+      async (request, reply) => {
+        const headers = { "x-request-id": request.id };
+        const source: CatalogueSource = {
+          products: () => deps.productService.getJson<Product[]>("/products", headers),
+          inventory: () => deps.inventoryService.getJson<Inventory[]>("/inventory", headers),
+        };
+        const catalogue = await getFullCatalogue(
+          { cache: deps.cache, source },
+          { forceRefresh: request.query.force_refresh === "true" },
+        );
+        return reply.type("application/json; charset=utf-8").send(catalogue);
+      },
+    );
   };
 }
