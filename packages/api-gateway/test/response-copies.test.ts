@@ -95,6 +95,15 @@ describe("the gateway's copies of GET answers", () => {
     expect(timesAsked(products, "/api/products/3")).toBe(2);
   });
 
+  it("when the same GET arrives many times at once then the service is asked once", async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => gateway.inject("/api/products/4")),
+    );
+
+    expect(answers.map((answer) => answer.statusCode)).toEqual(Array(8).fill(200));
+    expect(timesAsked(products, "/api/products/4")).toBe(1);
+  });
+
   it("when an answer is not a 200 then it is not kept", async () => {
     await gateway.inject("/api/products/987654");
     await gateway.inject("/api/products/987654");

@@ -23,6 +23,8 @@ export interface ResponseCopiesOptions {
  */
 export class ResponseCopies {
   private readonly copies: LRUCache<string, Copy>;
+  /** Fetches on the wire, by key and generation: concurrent misses share one upstream call. */
+  private readonly fetching = new Map<string, Promise<UpstreamResponse>>();
 
   constructor(
     private readonly cache: Cache,
@@ -45,7 +47,13 @@ export class ResponseCopies {
     if (generation === null) return fetch();
     const copy = this.copies.get(key);
     if (copy?.generation === generation && upstream.connected) return copy.response;
-    const response = await fetch();
+    const flight = `${generation} ${key}`;
+    let pending = this.fetching.get(flight);
+    if (pending === undefined) {
+      pending = fetch().finally(() => this.fetching.delete(flight));
+      this.fetching.set(flight, pending);
+    }
+    const response = await pending;
     if (response.status === 200) this.copies.set(key, { generation, response });
     return response;
   }
