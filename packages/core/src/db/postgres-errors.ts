@@ -7,3 +7,9 @@ const sqlState = (error: unknown): string | undefined =>
 export const isUniqueViolation = (error: unknown) => sqlState(error) === "23505";
 export const isForeignKeyViolation = (error: unknown) => sqlState(error) === "23503";
 export const isOutOfRange = (error: unknown) => sqlState(error) === "22003";
+
+/**
+ * The statement was refused for the data it carried (classes 22 and 23): it wrote nothing,
+ * and another statement without the offending row may succeed.
+ */
+export const isRefusedForItsData = (error: unknown) => /^2[23]/.test(sqlState(error) ?? "");

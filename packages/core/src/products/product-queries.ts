@@ -1,4 +1,6 @@
 import type { Db, ProductRow } from "../db/database.ts";
+import { perTurnBatch } from "../db/per-turn-batch.ts";
+import { isRefusedForItsData } from "../db/postgres-errors.ts";
 import type { CreateProduct, Product, ProductChanges } from "./product-schemas.ts";
 
 const columns = ["id", "name", "description", "price", "category"] as const;
@@ -26,18 +28,44 @@ export async function selectProduct(db: Db, id: number): Promise<Product | undef
   return row && toProduct(row);
 }
 
-export async function insertProduct(db: Db, product: CreateProduct): Promise<Product> {
-  const row = await db
+/**
+ * Inserts products with one statement and answers them in the order given. Ids come from one
+ * sequence, taken row after row as the VALUES list is inserted, so sorting by id restores it.
+ */
+export async function insertProducts(db: Db, products: CreateProduct[]): Promise<Product[]> {
+  const rows = await db
     .insertInto("products")
-    .values({
-      name: product.name,
-      price: product.price,
-      description: product.description ?? null,
-      category: product.category ?? null,
-    })
+    .values(
+      products.map((product) => ({
+        name: product.name,
+        price: product.price,
+        description: product.description ?? null,
+        category: product.category ?? null,
+      })),
+    )
     .returning(columns)
-    .executeTakeFirstOrThrow();
-  return toProduct(row);
+    .execute();
+  return rows.sort((a, b) => a.id - b.id).map(toProduct);
+}
+
+const creationBatches = new WeakMap<Db, (product: CreateProduct) => Promise<Product>>();
+
+/**
+ * Inserts one product. Outside a transaction, the creations of one event-loop turn on the same
+ * database share one INSERT: under concurrent load that is one round trip and one commit for
+ * all of them instead of one each, which is what bounds the rate of creations.
+ */
+export async function insertProduct(db: Db, product: CreateProduct): Promise<Product> {
+  if (db.isTransaction) return (await insertProducts(db, [product]))[0] as Product;
+  let insert = creationBatches.get(db);
+  if (insert === undefined) {
+    insert = perTurnBatch((products: CreateProduct[]) => insertProducts(db, products), {
+      maxSize: 500,
+      retryAlone: isRefusedForItsData,
+    });
+    creationBatches.set(db, insert);
+  }
+  return insert(product);
 }
 
 export async function updateProductRow(
