@@ -97,11 +97,18 @@ export function createRedisCache(options: RedisCacheOptions, logger: Logger): Re
   });
 
   // Entries are served only while trusted. Trust is lost when Redis goes away or a command
-  // fails (an invalidation of ours or of another process may be lost), and comes back only once
-  // the namespace has been cleared; until then every read goes to the database.
+  // fails (an invalidation of ours or of another process may be lost), and comes back only
+  // after a clearing of the namespace that began after the last loss; until then every read
+  // goes to the database. When trust is lost again soon after it came back (a Redis that keeps
+  // timing out), the next clearing waits longer each time, so a struggling Redis is not
+  // scanned over and over.
   let trusted = false;
-  let needsClearing = false;
-  let clearing: Promise<void> | undefined;
+  let trustedAt = 0;
+  let losses = 0;
+  let clearedUpTo = 0;
+  let clearing = false;
+  let pauseMs = 0;
+  let waiting: NodeJS.Timeout | undefined;
 
   const sendInvalidation = (keys: readonly string[]) =>
     redis.invalidate(1 + keys.length, generationKey, ...keys, randomStart());
@@ -126,32 +133,48 @@ export function createRedisCache(options: RedisCacheOptions, logger: Logger): Re
   }
 
   function regainTrust(): void {
-    if (redis.status !== "ready" || clearing !== undefined) return;
-    if (!needsClearing) {
+    if (redis.status !== "ready" || clearing || waiting !== undefined) return;
+    if (clearedUpTo === losses) {
       trusted = true;
+      trustedAt = performance.now();
       return;
     }
-    clearing = forgetEverything()
-      .then(
-        () => {
-          needsClearing = false;
-          trusted = true;
-        },
-        () => {
-          // Still reachable? Try again shortly; otherwise the next "ready" will.
-          setTimeout(regainTrust, 1_000).unref();
-        },
-      )
-      .finally(() => {
-        clearing = undefined;
-      });
+    const upTo = losses;
+    clearing = true;
+    forgetEverything().then(
+      () => {
+        clearing = false;
+        clearedUpTo = upTo;
+        regainTrust(); // trusts, or clears again if trust was lost meanwhile
+      },
+      () => {
+        clearing = false;
+        regainTrustIn(1_000); // still reachable? otherwise the next "ready" will do
+      },
+    );
+  }
+
+  function regainTrustIn(ms: number): void {
+    if (ms === 0) {
+      regainTrust();
+      return;
+    }
+    clearTimeout(waiting);
+    waiting = setTimeout(() => {
+      waiting = undefined;
+      regainTrust();
+    }, ms).unref();
   }
 
   function distrust(): void {
+    if (trusted) {
+      const soon = performance.now() - trustedAt < 10_000;
+      pauseMs = soon ? Math.min(Math.max(pauseMs * 2, 250), 30_000) : 0;
+    }
     trusted = false;
+    losses += 1;
     nearCopies.clear();
-    needsClearing = true;
-    regainTrust();
+    regainTrustIn(pauseMs);
   }
 
   redis.on("ready", () => {
