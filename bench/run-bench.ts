@@ -6,6 +6,7 @@ import {
   type LoadResult,
   loadGenerator,
   measure,
+  measureInterleaved,
   type SequentialResult,
   sequential,
   type Target,
@@ -53,6 +54,8 @@ const { values } = parseArgs({
   },
 });
 const duration = values.quick ? 2 : Number(values.duration);
+// Each row's seconds are split into this many slices, each after a baseline slice as long.
+const slices = values.quick ? 2 : 4;
 const connections = Number(values.connections);
 if (!(Number.isInteger(duration) && duration > 0 && duration <= 120))
   throw new Error("--duration must be an integer 1..120 (seconds)");
@@ -302,31 +305,21 @@ async function main(): Promise<void> {
   const loads: LoadResult[] = [];
   targets.push({ ...baselineTarget, label: "baseline again, at the end (drift check)" });
   // The host's speed drifts by tens of percent within a run (nothing the guest can see: no
-  // steal time is reported), so each row also gets a short baseline right before it.
-  const pairedSettings = {
-    generator,
-    connections,
-    duration: Math.min(duration, values.quick ? 1 : 3),
-  };
+  // steal time is reported), so each row is measured in slices alternating with the baseline.
+  const rowSettings = { generator, connections, duration, slices };
   for (const target of targets) {
     if (target.method === "POST") await warm(target, warmSettings);
-    let adjacentBaseline: number | undefined;
-    if (!target.label.startsWith("baseline")) {
-      await pause(300);
-      adjacentBaseline = (await measure(baselineTarget, pairedSettings, {})).reqPerSec;
-    }
     await pause(500);
-    const result = {
-      ...(await measure(target, { generator, connections, duration }, watch)),
-      adjacentBaseline,
-    };
+    const result = target.label.startsWith("baseline")
+      ? await measure(target, { generator, connections, duration }, watch)
+      : await measureInterleaved(target, baselineTarget, rowSettings, watch);
     loads.push(result);
     log(
       `${target.label}: ${result.reqPerSec.toFixed(0)} req/s, p50 ${result.p50} ms, ` +
         `p99 ${result.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}` +
-        (adjacentBaseline === undefined
+        (result.interleaved === undefined
           ? ""
-          : `, baseline just before ${adjacentBaseline.toFixed(0)} req/s`),
+          : `, interleaved baseline ${result.interleaved.baselineReqPerSec.toFixed(0)} req/s`),
     );
   }
 
@@ -358,7 +351,7 @@ async function main(): Promise<void> {
     loadGenerator: generator.description,
     connections,
     duration,
-    pairedSeconds: pairedSettings.duration,
+    slices,
     date: started.toISOString(),
     machine: machine(),
     versions: {

@@ -26,8 +26,15 @@ export interface LoadResult {
   readonly timeouts: number;
   /** Peak VmRSS (MiB) of each watched process during the run. */
   readonly rssPeak: Record<string, number>;
-  /** req/s of the short baseline run just before this row (service rows only). */
-  readonly adjacentBaseline?: number | undefined;
+  /** The baseline measured in slices interleaved with this row's (service rows only). */
+  readonly interleaved?: Interleaving | undefined;
+}
+
+export interface Interleaving {
+  /** The baseline's req/s over its slices, which alternate with the row's own. */
+  readonly baselineReqPerSec: number;
+  /** The row's req/s ÷ the baseline's, slice pair by slice pair. */
+  readonly sliceRatios: readonly number[];
 }
 
 export interface LoadGenerator {
@@ -43,7 +50,7 @@ export interface LoadSettings {
   readonly duration: number;
 }
 
-type Counts = Omit<LoadResult, "label" | "rssPeak" | "adjacentBaseline">;
+type Counts = Omit<LoadResult, "label" | "rssPeak" | "interleaved">;
 
 /** wrk's version if it is on PATH (`wrk --version` prints it but exits 1), else undefined. */
 function wrkVersion(): string | undefined {
@@ -181,6 +188,65 @@ export async function measure(
     rssPeak = await sampler.stop();
   }
   return { label: target.label, ...counts, rssPeak };
+}
+
+/** Several runs of one target as one: totals summed, the median p50, the worst p99. */
+function combine(runs: Counts[]): Counts {
+  const total = runs.reduce((sum, run) => sum + run.total, 0);
+  const seconds = runs.reduce((sum, run) => sum + run.total / (run.reqPerSec || 1), 0);
+  const p50s = runs.map((run) => run.p50).sort((a, b) => a - b);
+  return {
+    reqPerSec: seconds === 0 ? 0 : total / seconds,
+    p50: p50s[Math.floor((p50s.length - 1) / 2)] ?? Number.NaN,
+    p99: Math.max(...runs.map((run) => run.p99)),
+    total,
+    bytesPerRequest:
+      total === 0 ? 0 : runs.reduce((sum, run) => sum + run.bytesPerRequest * run.total, 0) / total,
+    non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    timeouts: runs.reduce((sum, run) => sum + run.timeouts, 0),
+  };
+}
+
+/**
+ * The row and the baseline in alternating slices (baseline, row, baseline, row…), so both
+ * see the same stretch of the host's speed, which drifts by tens of percent within minutes.
+ * `settings.duration` is split into `slices` runs of the row; the baseline gets as many.
+ */
+export async function measureInterleaved(
+  target: Target,
+  baseline: Target,
+  settings: LoadSettings & { slices: number },
+  watch: Record<string, number>,
+): Promise<LoadResult> {
+  const slice = {
+    ...settings,
+    duration: Math.max(1, Math.round(settings.duration / settings.slices)),
+  };
+  const sampler = sampleRss(watch);
+  const targetRuns: Counts[] = [];
+  const baselineRuns: Counts[] = [];
+  let rssPeak: Record<string, number> = {};
+  try {
+    for (let n = 0; n < settings.slices; n += 1) {
+      baselineRuns.push(await run(baseline, slice));
+      targetRuns.push(await run(target, slice));
+    }
+  } finally {
+    rssPeak = await sampler.stop();
+  }
+  const counts = combine(targetRuns);
+  return {
+    label: target.label,
+    ...counts,
+    rssPeak,
+    interleaved: {
+      baselineReqPerSec: combine(baselineRuns).reqPerSec,
+      sliceRatios: targetRuns.map(
+        (targetRun, n) => targetRun.reqPerSec / (baselineRuns[n]?.reqPerSec ?? Number.NaN),
+      ),
+    },
+  };
 }
 
 export interface Timed {
