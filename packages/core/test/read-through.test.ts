@@ -49,4 +49,36 @@ describe("readThrough", () => {
     expect(await readThroughJson(cache, "m", 60, async () => ({ n: 1 }))).toBe('{"n":1}');
     expect(cache.entries.get("m")).toBe('{"n":1}');
   });
+
+  it("when readers miss the same key at once then they share one load", async () => {
+    const cache = fakeCache();
+    const load = vi.fn(async () => ({ n: 1 }));
+
+    const values = await Promise.all([1, 2, 3].map(() => readThrough(cache, "k", 60, load)));
+
+    expect(values).toEqual([{ n: 1 }, { n: 1 }, { n: 1 }]);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it("when a write lands while a load is in flight then a later reader does not share it", async () => {
+    const cache = fakeCache();
+    let release: ((value: { price: string }) => void) | undefined;
+    const slow = readThrough(
+      cache,
+      "k",
+      60,
+      () =>
+        new Promise<{ price: string }>((resolve) => {
+          release = resolve;
+        }),
+    );
+    await vi.waitFor(() => expect(release).toBeDefined()); // the slow load has begun
+    await cache.invalidate(["k"]); // acknowledged before the next reader arrives
+
+    const later = readThrough(cache, "k", 60, async () => ({ price: "new" }));
+    release?.({ price: "old" });
+
+    expect(await later).toEqual({ price: "new" });
+    expect(await slow).toEqual({ price: "old" });
+  });
 });

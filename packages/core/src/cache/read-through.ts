@@ -5,10 +5,16 @@ export interface ReadThroughOptions {
   refresh?: boolean;
 }
 
+// Loads in flight, per cache, by generation and key. A reader that finds one under the
+// generation it just read may share it: no write was acknowledged between the moment the load
+// began and that reader's arrival, or the generation would have moved.
+const loadsInFlight = new WeakMap<Cache, Map<string, Promise<string | undefined>>>();
+
 /**
  * Returns the cached JSON text or loads the value, caches its JSON and returns that: for callers
  * that only pass the JSON on, it is never parsed and written out again. `undefined` (not
- * found) is never cached, so a row created later is seen at once.
+ * found) is never cached, so a row created later is seen at once. Concurrent misses of one key
+ * share one load, so an expiry under load is one query, not one per waiting request.
  */
 export async function readThroughJson<T>(
   cache: Cache,
@@ -22,10 +28,34 @@ export async function readThroughJson<T>(
     if (hit !== null) return hit;
   }
   const generation = await cache.generation();
-  const value = await load();
-  if (value === undefined) return undefined;
-  const json = JSON.stringify(value);
-  if (generation !== null) await cache.setIfUnchanged(key, json, ttlSeconds, generation);
+  if (generation === null) return jsonOf(await load());
+  let loads = loadsInFlight.get(cache);
+  if (loads === undefined) {
+    loads = new Map();
+    loadsInFlight.set(cache, loads);
+  }
+  const flight = `${generation}\u0000${key}`;
+  let loading = loads.get(flight);
+  if (loading === undefined) {
+    loading = loadAndFill(cache, key, ttlSeconds, load, generation);
+    loads.set(flight, loading);
+    const landed = () => loads.delete(flight);
+    loading.then(landed, landed);
+  }
+  return loading;
+}
+
+const jsonOf = (value: unknown) => (value === undefined ? undefined : JSON.stringify(value));
+
+async function loadAndFill<T>(
+  cache: Cache,
+  key: string,
+  ttlSeconds: number,
+  load: () => Promise<T | undefined>,
+  generation: string,
+): Promise<string | undefined> {
+  const json = jsonOf(await load());
+  if (json !== undefined) await cache.setIfUnchanged(key, json, ttlSeconds, generation);
   return json;
 }
 
