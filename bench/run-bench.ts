@@ -7,6 +7,7 @@ import {
   loadGenerator,
   measure,
   measureInterleaved,
+  mergeRounds,
   type SequentialResult,
   sequential,
   type Target,
@@ -49,6 +50,7 @@ const { values } = parseArgs({
     connections: { type: "string", default: "32" },
     embedded: { type: "boolean", default: false },
     quick: { type: "boolean", default: false },
+    rounds: { type: "string", default: "3" },
     output: { type: "string" },
     "load-generator": { type: "string" },
   },
@@ -56,6 +58,10 @@ const { values } = parseArgs({
 const duration = values.quick ? 2 : Number(values.duration);
 // Each row's seconds are split into this many slices, each after a baseline slice as long.
 const slices = values.quick ? 2 : 4;
+// The GET rows run this many times over; each row's ratio is the median of its rounds.
+const rounds = values.quick ? 1 : Number(values.rounds);
+if (!(Number.isInteger(rounds) && rounds >= 1 && rounds <= 9))
+  throw new Error("--rounds must be an integer 1..9");
 const connections = Number(values.connections);
 if (!(Number.isInteger(duration) && duration > 0 && duration <= 120))
   throw new Error("--duration must be an integer 1..120 (seconds)");
@@ -302,26 +308,46 @@ async function main(): Promise<void> {
   for (const target of targets) if (target.method !== "POST") await warm(target, warmSettings);
 
   const watch = { ...stack.pids, baseline: baseline.pid };
-  const loads: LoadResult[] = [];
-  targets.push({ ...baselineTarget, label: "baseline again, at the end (drift check)" });
   // The host's speed drifts by tens of percent within a run (nothing the guest can see: no
-  // steal time is reported), so each row is measured in slices alternating with the baseline.
+  // steal time is reported), so each row is measured in slices alternating with the baseline,
+  // and the GET rows in several rounds. The POST row runs once, last: it adds products, and
+  // every GET row must see the five seed rows only.
   const rowSettings = { generator, connections, duration, slices };
-  for (const target of targets) {
-    if (target.method === "POST") await warm(target, warmSettings);
-    await pause(500);
-    const result = target.label.startsWith("baseline")
-      ? await measure(target, { generator, connections, duration }, watch)
-      : await measureInterleaved(target, baselineTarget, rowSettings, watch);
-    loads.push(result);
+  const logRow = (result: LoadResult) =>
     log(
-      `${target.label}: ${result.reqPerSec.toFixed(0)} req/s, p50 ${result.p50} ms, ` +
+      `${result.label}: ${result.reqPerSec.toFixed(0)} req/s, p50 ${result.p50} ms, ` +
         `p99 ${result.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}` +
         (result.interleaved === undefined
           ? ""
           : `, interleaved baseline ${result.interleaved.baselineReqPerSec.toFixed(0)} req/s`),
     );
+  const alone = async (target: Target) => {
+    await pause(500);
+    const result = await measure(target, { generator, connections, duration }, watch);
+    logRow(result);
+    return result;
+  };
+  const interleaved = async (target: Target) => {
+    await pause(500);
+    const result = await measureInterleaved(target, baselineTarget, rowSettings, watch);
+    logRow(result);
+    return result;
+  };
+  const getRows = targets.filter((t) => t.method !== "POST" && t !== baselineTarget);
+  const postRows = targets.filter((t) => t.method === "POST");
+
+  const loads: LoadResult[] = [await alone(baselineTarget)];
+  const byRow = new Map<Target, LoadResult[]>(getRows.map((t) => [t, []]));
+  for (let round = 1; round <= rounds; round += 1) {
+    if (rounds > 1) log(`round ${round} of ${rounds}`);
+    for (const target of getRows) byRow.get(target)?.push(await interleaved(target));
   }
+  for (const target of getRows) loads.push(mergeRounds(byRow.get(target) ?? []));
+  for (const target of postRows) {
+    await warm(target, warmSettings);
+    loads.push(await interleaved(target));
+  }
+  loads.push(await alone({ ...baselineTarget, label: "baseline again, at the end (drift check)" }));
 
   const catalogue: SequentialResult[] = [];
   let gatewayRssAfter10k: number | undefined;
@@ -352,6 +378,7 @@ async function main(): Promise<void> {
     connections,
     duration,
     slices,
+    rounds,
     date: started.toISOString(),
     machine: machine(),
     versions: {

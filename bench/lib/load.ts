@@ -35,6 +35,25 @@ export interface Interleaving {
   readonly baselineReqPerSec: number;
   /** The row's req/s ÷ the baseline's, slice pair by slice pair. */
   readonly sliceRatios: readonly number[];
+  /** With several rounds: the ratio of each round, in order. */
+  readonly roundRatios?: readonly number[];
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
+};
+
+/** A row's ratio: the median over its rounds when it had several. */
+export function ratioOf(load: LoadResult): number {
+  const interleaved = load.interleaved;
+  if (interleaved === undefined) return Number.NaN;
+  return interleaved.roundRatios === undefined
+    ? load.reqPerSec / interleaved.baselineReqPerSec
+    : median(interleaved.roundRatios);
 }
 
 export interface LoadGenerator {
@@ -190,14 +209,35 @@ export async function measure(
   return { label: target.label, ...counts, rssPeak };
 }
 
+/** Interleaved measurements of one row, one per round, as one result. */
+export function mergeRounds(rounds: readonly LoadResult[]): LoadResult {
+  const [first] = rounds;
+  if (first === undefined) throw new Error("no round to merge");
+  const rssPeak: Record<string, number> = {};
+  for (const round of rounds)
+    for (const [name, mib] of Object.entries(round.rssPeak))
+      rssPeak[name] = Math.max(rssPeak[name] ?? 0, mib);
+  const interleaved = rounds.flatMap((round) => (round.interleaved ? [round.interleaved] : []));
+  return {
+    label: first.label,
+    ...combine(rounds),
+    rssPeak,
+    interleaved: {
+      baselineReqPerSec: median(interleaved.map((i) => i.baselineReqPerSec)),
+      sliceRatios: interleaved.flatMap((i) => i.sliceRatios),
+      roundRatios: rounds.map(ratioOf),
+    },
+  };
+}
+
 /** Several runs of one target as one: totals summed, the median p50, the worst p99. */
-function combine(runs: Counts[]): Counts {
+function combine(runs: readonly Counts[]): Counts {
   const total = runs.reduce((sum, run) => sum + run.total, 0);
   const seconds = runs.reduce((sum, run) => sum + run.total / (run.reqPerSec || 1), 0);
-  const p50s = runs.map((run) => run.p50).sort((a, b) => a - b);
+  const p50s = runs.map((run) => run.p50);
   return {
     reqPerSec: seconds === 0 ? 0 : total / seconds,
-    p50: p50s[Math.floor((p50s.length - 1) / 2)] ?? Number.NaN,
+    p50: median(p50s),
     p99: Math.max(...runs.map((run) => run.p99)),
     total,
     bytesPerRequest:
