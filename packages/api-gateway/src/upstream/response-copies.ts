@@ -1,4 +1,4 @@
-import type { Cache } from "@stockwiz/core";
+import { type Cache, InFlight } from "@stockwiz/core";
 import { LRUCache } from "lru-cache";
 import type { UpstreamResponse, UpstreamService } from "./upstream-service.ts";
 
@@ -23,8 +23,8 @@ export interface ResponseCopiesOptions {
  */
 export class ResponseCopies {
   private readonly copies: LRUCache<string, Copy>;
-  /** Fetches on the wire, by key and generation: concurrent misses share one upstream call. */
-  private readonly fetching = new Map<string, Promise<UpstreamResponse>>();
+  /** Fetches on the wire, by generation and key: concurrent misses share one upstream call. */
+  private readonly fetching = new InFlight<UpstreamResponse>();
 
   constructor(
     private readonly cache: Cache,
@@ -47,13 +47,7 @@ export class ResponseCopies {
     if (generation === null) return fetch();
     const copy = this.copies.get(key);
     if (copy?.generation === generation && upstream.connected) return copy.response;
-    const flight = `${generation} ${key}`;
-    let pending = this.fetching.get(flight);
-    if (pending === undefined) {
-      pending = fetch().finally(() => this.fetching.delete(flight));
-      this.fetching.set(flight, pending);
-    }
-    const response = await pending;
+    const response = await this.fetching.run(`${generation} ${key}`, fetch);
     if (response.status === 200) this.copies.set(key, { generation, response });
     return response;
   }

@@ -1,4 +1,5 @@
 import type { Cache } from "./cache.ts";
+import { InFlight } from "./in-flight.ts";
 
 export interface ReadThroughOptions {
   /** Skip the cached copy and replace it. */
@@ -8,7 +9,7 @@ export interface ReadThroughOptions {
 // Loads in flight, per cache, by generation and key. A reader that finds one under the
 // generation it just read may share it: no write was acknowledged between the moment the load
 // began and that reader's arrival, or the generation would have moved.
-const loadsInFlight = new WeakMap<Cache, Map<string, Promise<string | undefined>>>();
+const loadsInFlight = new WeakMap<Cache, InFlight<string | undefined>>();
 
 /**
  * Returns the cached JSON text or loads the value, caches its JSON and returns that: for callers
@@ -31,18 +32,12 @@ export async function readThroughJson<T>(
   if (generation === null) return jsonOf(await load());
   let loads = loadsInFlight.get(cache);
   if (loads === undefined) {
-    loads = new Map();
+    loads = new InFlight();
     loadsInFlight.set(cache, loads);
   }
-  const flight = `${generation}\u0000${key}`;
-  let loading = loads.get(flight);
-  if (loading === undefined) {
-    loading = loadAndFill(cache, key, ttlSeconds, load, generation);
-    loads.set(flight, loading);
-    const landed = () => loads.delete(flight);
-    loading.then(landed, landed);
-  }
-  return loading;
+  return loads.run(`${generation}\u0000${key}`, () =>
+    loadAndFill(cache, key, ttlSeconds, load, generation),
+  );
 }
 
 const jsonOf = (value: unknown) => (value === undefined ? undefined : JSON.stringify(value));
