@@ -1,48 +1,22 @@
 import { type AddressInfo, createServer, type Server, type Socket } from "node:net";
 import { gunzipSync } from "node:zlib";
-import {
-  buildServiceApp,
-  createLogger,
-  createMemoryCache,
-  type OpenStores,
-  openStores,
-  parseEnv,
-  storeEnvSchema,
-} from "@stockwiz/adapters";
+import { createLogger, createMemoryCache, type OpenStores } from "@stockwiz/adapters";
 import { inventoryServiceRoutes, productServiceRoutes } from "@stockwiz/core";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGatewayApp, UpstreamService } from "../src/index.ts";
+import {
+  openMemoryStores,
+  type RecordingUpstream,
+  startRecordingUpstream,
+} from "./recording-upstream.ts";
 
 const logger = createLogger({ level: "silent", name: "test" });
 const cache = createMemoryCache();
 
-interface Upstream {
-  app: FastifyInstance;
-  url: string;
-  seen: { url: string; requestId: string | undefined }[];
-}
-
-/** A real service app on a loopback port, recording what the gateway sent it. */
-async function startUpstream(
-  routes: typeof productServiceRoutes,
-  stores: OpenStores,
-): Promise<Upstream> {
-  const app = await buildServiceApp(routes, stores.deps, logger);
-  const seen: Upstream["seen"] = [];
-  app.addHook("onRequest", async (request) => {
-    seen.push({
-      url: request.url,
-      requestId: request.headers["x-request-id"] as string | undefined,
-    });
-  });
-  await app.listen({ host: "127.0.0.1", port: 0 });
-  return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, seen };
-}
-
 let stores: OpenStores;
-let products: Upstream;
-let inventory: Upstream;
+let products: RecordingUpstream;
+let inventory: RecordingUpstream;
 let gateway: FastifyInstance;
 const upstreams: UpstreamService[] = [];
 
@@ -53,11 +27,9 @@ const upstream = (name: string, url: string, timeoutMs = 2_000) => {
 };
 
 beforeAll(async () => {
-  stores = await openStores(parseEnv(storeEnvSchema, { STOCKWIZ_DATA_DIR: "memory://" }), logger, {
-    fallbackCache: cache,
-  });
-  products = await startUpstream(productServiceRoutes, stores);
-  inventory = await startUpstream(inventoryServiceRoutes, stores);
+  stores = await openMemoryStores(cache, logger);
+  products = await startRecordingUpstream(productServiceRoutes, stores, logger);
+  inventory = await startRecordingUpstream(inventoryServiceRoutes, stores, logger);
   gateway = await buildGatewayApp({
     cache,
     logger,

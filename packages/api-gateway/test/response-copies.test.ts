@@ -1,27 +1,21 @@
-import type { AddressInfo } from "node:net";
-import {
-  buildServiceApp,
-  createLogger,
-  createMemoryCache,
-  type OpenStores,
-  openStores,
-  parseEnv,
-  storeEnvSchema,
-} from "@stockwiz/adapters";
+import { createLogger, createMemoryCache, type OpenStores } from "@stockwiz/adapters";
 import { inventoryServiceRoutes, productServiceRoutes } from "@stockwiz/core";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildGatewayApp, UpstreamService } from "../src/index.ts";
+import {
+  openMemoryStores,
+  type RecordingUpstream,
+  startRecordingUpstream,
+} from "./recording-upstream.ts";
 
 // The gateway keeps copies of GET answers; these tests count what reaches the services.
 
 const logger = createLogger({ level: "silent", name: "test" });
 const cache = createMemoryCache(); // shared with the services, as in the all-in-one process
 
-interface CountingService {
-  app: FastifyInstance;
+interface CountingService extends RecordingUpstream {
   upstream: UpstreamService;
-  urls: string[];
 }
 
 async function startService(
@@ -29,14 +23,8 @@ async function startService(
   routes: typeof productServiceRoutes,
   stores: OpenStores,
 ): Promise<CountingService> {
-  const app = await buildServiceApp(routes, stores.deps, logger);
-  const urls: string[] = [];
-  app.addHook("onRequest", async (request) => {
-    urls.push(request.url);
-  });
-  await app.listen({ host: "127.0.0.1", port: 0 });
-  const { port } = app.server.address() as AddressInfo;
-  return { app, urls, upstream: new UpstreamService(name, `http://127.0.0.1:${port}`, 2_000) };
+  const service = await startRecordingUpstream(routes, stores, logger);
+  return { ...service, upstream: new UpstreamService(name, service.url, 2_000) };
 }
 
 let stores: OpenStores;
@@ -45,9 +33,7 @@ let inventory: CountingService;
 let gateway: FastifyInstance;
 
 beforeAll(async () => {
-  stores = await openStores(parseEnv(storeEnvSchema, { STOCKWIZ_DATA_DIR: "memory://" }), logger, {
-    fallbackCache: cache,
-  });
+  stores = await openMemoryStores(cache, logger);
   products = await startService("product-service", productServiceRoutes, stores);
   inventory = await startService("inventory-service", inventoryServiceRoutes, stores);
   gateway = await buildGatewayApp({
@@ -65,7 +51,7 @@ afterAll(async () => {
 });
 
 const timesAsked = (service: CountingService, url: string) =>
-  service.urls.filter((seen) => seen === url).length;
+  service.seen.filter((seen) => seen.url === url).length;
 
 describe("the gateway's copies of GET answers", () => {
   it("when the same GET comes twice with nothing written between then the service is asked once", async () => {
