@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { buildServiceApp, openStores, parseEnv, storeEnvSchema } from "@stockwiz/adapters";
+import { buildServiceApp } from "@stockwiz/adapters";
 import { noCache, productServiceRoutes } from "@stockwiz/core";
 import type { FastifyInstance } from "fastify";
 import pg from "pg";
@@ -7,7 +7,7 @@ import { Agent, request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
-import { silentLogger } from "../support/test-stores.ts";
+import { openPostgresStores, silentLogger } from "../support/test-stores.ts";
 
 let database: TestDatabase;
 let proxy: TcpProxy;
@@ -20,13 +20,7 @@ const client = new Agent({ headersTimeout: 15_000, bodyTimeout: 15_000 });
 beforeAll(async () => {
   database = await createTestDatabase();
   proxy = await startTcpProxy(5432);
-  const stores = await openStores(
-    parseEnv(storeEnvSchema, { DATABASE_URL: database.urlThrough(proxy.port) }),
-    silentLogger,
-    {
-      fallbackCache: noCache,
-    },
-  );
+  const stores = await openPostgresStores(database.urlThrough(proxy.port), noCache);
   closeStores = stores.close;
   app = await buildServiceApp(productServiceRoutes, stores.deps, silentLogger);
   await app.listen({ host: "127.0.0.1", port: 0 });

@@ -1,16 +1,9 @@
-import {
-  buildServiceApp,
-  DatabaseStartError,
-  openDatabase,
-  openStores,
-  parseEnv,
-  storeEnvSchema,
-} from "@stockwiz/adapters";
+import { buildServiceApp, DatabaseStartError, openDatabase } from "@stockwiz/adapters";
 import { noCache, productServiceRoutes } from "@stockwiz/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
-import { silentLogger } from "../support/test-stores.ts";
+import { openPostgresStores, silentLogger } from "../support/test-stores.ts";
 
 describe("database at start", () => {
   it("when the configured database cannot be reached then a clear error names it, password masked", async () => {
@@ -39,13 +32,7 @@ describe("database lost while serving", () => {
     database = await createTestDatabase();
     proxy = await startTcpProxy(5432);
     // No cache: every read must reach the database, so the outage is visible.
-    const stores = await openStores(
-      parseEnv(storeEnvSchema, { DATABASE_URL: database.urlThrough(proxy.port) }),
-      silentLogger,
-      {
-        fallbackCache: noCache,
-      },
-    );
+    const stores = await openPostgresStores(database.urlThrough(proxy.port), noCache);
     close = stores.close;
     app = await buildServiceApp(productServiceRoutes, stores.deps, silentLogger);
   });

@@ -14,6 +14,12 @@ export const storeKinds: StoreKind[] = ["embedded", "postgres"];
 
 export const silentLogger = createLogger({ level: "silent", name: "test" });
 
+/** Stores on the PostgreSQL database at `url` (possibly through a relay), migrated and seeded. */
+export const openPostgresStores = (url: string, cache: Cache): Promise<OpenStores> =>
+  openStores(parseEnv(storeEnvSchema, { DATABASE_URL: url }), silentLogger, {
+    fallbackCache: cache,
+  });
+
 /**
  * Real stores for a test: PGlite in memory, or a fresh database on the machine's PostgreSQL;
  * migrated and seeded like production.
@@ -27,13 +33,7 @@ export async function openTestStores(
     return openStores(env, silentLogger, { fallbackCache: cache });
   }
   const database = await createTestDatabase();
-  const stores = await openStores(
-    parseEnv(storeEnvSchema, { DATABASE_URL: database.url }),
-    silentLogger,
-    {
-      fallbackCache: cache,
-    },
-  );
+  const stores = await openPostgresStores(database.url, cache);
   return {
     deps: stores.deps,
     close: async () => {
