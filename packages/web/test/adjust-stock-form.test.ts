@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { h, render } from "preact";
 import { act } from "preact/test-utils";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { InventoryRow } from "../src/api/types.ts";
 import { AdjustStockForm } from "../src/inventory/adjust-stock-form.tsx";
+import { mountedRoot } from "./mounted-root.ts";
 
 const row: InventoryRow = {
   id: 7,
@@ -56,23 +57,15 @@ function press(label: string) {
 }
 
 describe("AdjustStockForm", () => {
-  let root: HTMLElement;
+  const root = mountedRoot();
   const onSaved = vi.fn();
 
   beforeEach(() => {
-    root = document.createElement("div");
-    document.body.append(root);
     onSaved.mockReset();
-    render(h(AdjustStockForm, { row, onSaved, onCancel: () => {} }), root);
+    render(h(AdjustStockForm, { row, onSaved, onCancel: () => {} }), root());
   });
 
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-    vi.unstubAllGlobals();
-  });
-
-  const formAlert = () => root.querySelector(".form-alert")?.textContent ?? "";
+  const formAlert = () => root().querySelector(".form-alert")?.textContent ?? "";
 
   it("when Remove units is pressed, then sends a negative delta with the reason", async () => {
     const sent = adjustAnswers(200);

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { h, render } from "preact";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { App } from "../src/app.tsx";
+import { mountedRoot } from "./mounted-root.ts";
 
 type Answer = { status: number; body: unknown } | "no answer";
 
@@ -47,34 +48,25 @@ const stockRow = {
 };
 
 describe("App while loading its data", () => {
-  let root: HTMLElement;
-
-  beforeEach(() => {
-    root = document.createElement("div");
-    document.body.append(root);
-  });
-
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-    vi.unstubAllGlobals();
-  });
+  const root = mountedRoot();
 
   const alerts = () =>
-    [...root.querySelectorAll(".service-alert")].map((alert) => alert.textContent ?? "");
+    [...root().querySelectorAll(".service-alert")].map((alert) => alert.textContent ?? "");
   const cardValue = (testId: string) =>
-    root.querySelector(`[data-testid=${testId}] .card__value`)?.textContent;
+    root().querySelector(`[data-testid=${testId}] .card__value`)?.textContent;
 
   it("when products and stock load, then the cards and the table show them", async () => {
     gatewayAnswers({
       "/api/products-full": { status: 200, body: [laptop] },
       "/api/inventory": { status: 200, body: [stockRow] },
     });
-    render(h(App, {}), root);
+    render(h(App, {}), root());
 
     await vi.waitFor(() => expect(cardValue("units-in-stock")).toBe("50"));
     expect(cardValue("total-products")).toBe("1");
-    expect(root.querySelector("#panel-products tbody th")?.textContent).toBe("Laptop Dell XPS 13");
+    expect(root().querySelector("#panel-products tbody th")?.textContent).toBe(
+      "Laptop Dell XPS 13",
+    );
     expect(alerts()).toEqual([]);
   });
 
@@ -83,9 +75,9 @@ describe("App while loading its data", () => {
       "/api/products-full": { status: 200, body: [laptop] },
       "/api/inventory": { status: 200, body: [stockRow] },
     });
-    render(h(App, {}), root);
+    render(h(App, {}), root());
     const refresh = () =>
-      [...root.querySelectorAll("button")].find((button) => button.textContent === "Refresh");
+      [...root().querySelectorAll("button")].find((button) => button.textContent === "Refresh");
     await vi.waitFor(() => expect(refresh()?.disabled).toBe(false));
 
     refresh()?.click();
@@ -102,19 +94,19 @@ describe("App while loading its data", () => {
       "/api/products-full": badGateway,
       "/api/inventory": { status: 200, body: [stockRow] },
     });
-    render(h(App, {}), root);
+    render(h(App, {}), root());
 
     await vi.waitFor(() => expect(alerts()).toHaveLength(1));
     expect(alerts()[0]).toContain("Products are unavailable right now.");
     expect(alerts()[0]).toContain("product-service is unreachable, HTTP 502");
     expect(cardValue("total-products")).toBe("—");
     // The stock rows that did load are still shown.
-    expect(root.querySelectorAll("#panel-inventory tbody tr")).toHaveLength(1);
+    expect(root().querySelectorAll("#panel-inventory tbody tr")).toHaveLength(1);
   });
 
   it("when the gateway itself does not answer, then says so instead of showing empty tables", async () => {
     gatewayAnswers({ "/api/products-full": "no answer", "/api/inventory": "no answer" });
-    render(h(App, {}), root);
+    render(h(App, {}), root());
 
     await vi.waitFor(() => expect(alerts()).toHaveLength(2));
     expect(alerts()[0]).toContain("The StockWiz gateway is not answering.");

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { h, render } from "preact";
 import { act } from "preact/test-utils";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Product } from "../src/api/types.ts";
 import { ProductForm } from "../src/products/product-form.tsx";
+import { mountedRoot } from "./mounted-root.ts";
 
 const laptop: Product = {
   id: 1,
@@ -48,19 +49,11 @@ function submitForm() {
 }
 
 describe("ProductForm", () => {
-  let root: HTMLElement;
+  const root = mountedRoot();
   const onSaved = vi.fn();
 
   beforeEach(() => {
-    root = document.createElement("div");
-    document.body.append(root);
     onSaved.mockReset();
-  });
-
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-    vi.unstubAllGlobals();
   });
 
   it("when the API refuses the price, then its message appears under the Price field, tied to it", async () => {
@@ -71,7 +64,7 @@ describe("ProductForm", () => {
       detail: "Request validation failed",
       errors: [{ path: "price", message: "must be greater than 0" }],
     });
-    render(h(ProductForm, { onSaved, onCancel: () => {} }), root);
+    render(h(ProductForm, { onSaved, onCancel: () => {} }), root());
 
     typeInto("product-name", "Desk mat");
     typeInto("product-price", "-5");
@@ -93,7 +86,7 @@ describe("ProductForm", () => {
 
   it("when editing, then only the changed fields are sent", async () => {
     const sent = answerWith(200, { ...laptop, price: 1199 });
-    render(h(ProductForm, { product: laptop, onSaved, onCancel: () => {} }), root);
+    render(h(ProductForm, { product: laptop, onSaved, onCancel: () => {} }), root());
 
     typeInto("product-price", "1199");
     submitForm();
@@ -104,7 +97,7 @@ describe("ProductForm", () => {
 
   it("when an optional field is cleared while editing, then it is sent as null", async () => {
     const sent = answerWith(200, { ...laptop, category: null });
-    render(h(ProductForm, { product: laptop, onSaved, onCancel: () => {} }), root);
+    render(h(ProductForm, { product: laptop, onSaved, onCancel: () => {} }), root());
 
     typeInto("product-category", "  ");
     submitForm();
@@ -115,12 +108,12 @@ describe("ProductForm", () => {
 
   it("when nothing was changed, then nothing is sent and the form says so", async () => {
     const sent = answerWith(200, laptop);
-    render(h(ProductForm, { product: laptop, onSaved, onCancel: () => {} }), root);
+    render(h(ProductForm, { product: laptop, onSaved, onCancel: () => {} }), root());
 
     submitForm();
 
     await vi.waitFor(() =>
-      expect(root.querySelector("[role=alert]")?.textContent).toContain("Nothing to save"),
+      expect(root().querySelector("[role=alert]")?.textContent).toContain("Nothing to save"),
     );
     expect(sent).toEqual([]);
   });

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { h, render } from "preact";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { StockMovement } from "../src/api/types.ts";
 import { StockHistory } from "../src/inventory/stock-history.tsx";
+import { mountedRoot } from "./mounted-root.ts";
 
 const movement = (
   id: number,
@@ -26,20 +27,9 @@ function ledgerAnswer(status: number, body: unknown) {
 }
 
 describe("StockHistory", () => {
-  let root: HTMLElement;
+  const root = mountedRoot();
 
-  beforeEach(() => {
-    root = document.createElement("div");
-    document.body.append(root);
-  });
-
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-    vi.unstubAllGlobals();
-  });
-
-  const items = () => [...root.querySelectorAll("li")].map((item) => item.textContent ?? "");
+  const items = () => [...root().querySelectorAll("li")].map((item) => item.textContent ?? "");
 
   it("when the row has a ledger, then shows its latest five changes, newest first, with their reasons", async () => {
     ledgerAnswer(200, [
@@ -50,12 +40,12 @@ describe("StockHistory", () => {
       movement(5, -1, 19, "sold"),
       movement(6, 40, 59, "delivery received"),
     ]);
-    render(h(StockHistory, { rowId: 3 }), root);
+    render(h(StockHistory, { rowId: 3 }), root());
 
     await vi.waitFor(() => expect(items()).toHaveLength(5));
     expect(items()[0]).toContain("+40 → 59 · delivery received");
     expect(items()[4]).toContain("+5 → 15 · no reason given");
     expect(items().join()).not.toContain("opening stock");
-    expect(root.querySelector(".delta--out")?.textContent).toBe("−1");
+    expect(root().querySelector(".delta--out")?.textContent).toBe("−1");
   });
 });
