@@ -241,8 +241,8 @@ Issue 7 holds the legacy figures and the goals.
   ${(report.busyBefore * 100).toFixed(0)} %
 - **Stack:** ${report.mode}; real PostgreSQL and Redis unless embedded; gateway rate limit off
 - **Load:** ${report.loadGenerator}, ${report.connections} connections, ${report.duration} s per row,
-  one row after another, every path warmed first with the same generator; five seed rows (plus
-  whatever the POST row adds)
+  one row after another, every path warmed first with the same generator; five seed rows (the POST
+  row runs last)
 
 ## Throughput and latency (ratio = req/s ÷ the bare \`node:http\` baseline's req/s in this run)
 
@@ -252,8 +252,8 @@ Each row's ${report.duration} s are run in ${report.slices} slices, and before e
 bare baseline runs for as long. A round's ratio divides the row's req/s by the baseline's over
 those interleaved slices, so both see the same stretch of the host. The GET rows run in
 ${report.rounds} round(s), one after another through all of them; "ratio" is the median of a
-row's rounds. The POST row runs once, last, so every GET row sees the five seed rows only. That is "a baseline measured in
-the same run", as issue 7 asks. This machine's speed drifts too much for a baseline measured
+row's rounds. That is "a baseline measured in the same run", as issue 7 asks. The POST row
+runs once, last, so every GET row sees the five seed rows only. This machine's speed drifts too much for a baseline measured
 once: in this run the baseline measured between ${baselineSpread(report)} req/s, with the
 machine's CPU ${(report.busyBefore * 100).toFixed(0)} % busy before the run and no steal time
 reported by the guest. "ratio by slice" is the spread of the slice pairs. The two baseline rows
