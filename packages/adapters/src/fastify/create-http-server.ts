@@ -1,6 +1,7 @@
 import { type FastifyInstance, fastify } from "fastify";
 import { describeError } from "../errors/problem-of-error.ts";
 import type { Logger } from "../logger.ts";
+import { lazyRequestLogger } from "./lazy-request-logger.ts";
 import { OneLineRequestLog } from "./one-line-request-log.ts";
 import { requestIdOf } from "./request-id.ts";
 
@@ -24,6 +25,7 @@ export function createHttpServer({
   const app = fastify({
     loggerInstance: logger,
     logController: new OneLineRequestLog(),
+    childLoggerFactory: lazyRequestLogger,
     genReqId: requestIdOf,
     bodyLimit,
     trustProxy,
