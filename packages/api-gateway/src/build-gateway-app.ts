@@ -9,7 +9,7 @@ import { apiReference } from "./routes/api-reference.ts";
 import { catalogueRoute } from "./routes/catalogue-route.ts";
 import { gatewayHealthRoute } from "./routes/health-route.ts";
 import { proxyRoutes } from "./routes/proxy-routes.ts";
-import { addSecurityHeaders } from "./routes/security-headers.ts";
+import { addHeaders, securityHeaders } from "./routes/security-headers.ts";
 import { ResponseCopies } from "./upstream/response-copies.ts";
 import type { UpstreamService } from "./upstream/upstream-service.ts";
 
@@ -28,7 +28,8 @@ export interface GatewayDeps {
 /** The front door: every path of the contract, CORS, gzip and request ids on each answer. */
 export async function buildGatewayApp(deps: GatewayDeps): Promise<FastifyInstance> {
   const app = createHttpServer({ logger: deps.logger, trustProxy: deps.trustProxy });
-  addSecurityHeaders(app);
+  const security = securityHeaders();
+  addHeaders(app, security.everyAnswer);
   if (deps.rateLimitPerMinute) {
     // The load balancer's health checks must never be throttled.
     await app.register(rateLimit, {
@@ -45,8 +46,11 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<FastifyInstanc
     maxAge: 300,
   });
   await app.register(compress, { encodings: ["gzip"] });
-  await app.register(serveDashboard, { distDir: deps.webDistDir });
-  await app.register(apiReference);
+  await app.register(async function pages(documents) {
+    addHeaders(documents, security.documents);
+    await documents.register(serveDashboard, { distDir: deps.webDistDir });
+    await documents.register(apiReference);
+  });
   await app.register(gatewayHealthRoute(deps));
   await app.register(catalogueRoute(deps));
   await app.register(

@@ -152,6 +152,36 @@ describe("gateway catalogue", () => {
   });
 });
 
+describe("gateway security headers", () => {
+  const everyAnswer = [
+    "content-security-policy",
+    "strict-transport-security",
+    "x-content-type-options",
+    "x-frame-options",
+    "referrer-policy",
+    "cross-origin-resource-policy",
+  ];
+  const documentOnly = ["cross-origin-opener-policy", "origin-agent-cluster", "x-xss-protection"];
+
+  it("when JSON is answered then it has the API's security headers and none meant for pages", async () => {
+    for (const url of ["/api/products/1", "/health", "/no-such-path"]) {
+      const response = await gateway.inject(url);
+      for (const name of everyAnswer)
+        expect(response.headers, `${url} ${name}`).toHaveProperty(name);
+      for (const name of documentOnly)
+        expect(response.headers, `${url} ${name}`).not.toHaveProperty(name);
+    }
+  });
+
+  it("when an HTML page is answered then the page headers are added", async () => {
+    const response = await gateway.inject("/docs/index.html");
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toContain("text/html");
+    for (const name of [...everyAnswer, ...documentOnly])
+      expect(response.headers).toHaveProperty(name);
+  });
+});
+
 describe("gateway CORS", () => {
   it("when a browser asks then the contract's CORS headers are there", async () => {
     const response = await gateway.inject({
