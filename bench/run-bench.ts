@@ -27,6 +27,7 @@ import {
 import {
   type BenchReport,
   catalogueTable,
+  ceilingLabels,
   gitState,
   loadTable,
   machine,
@@ -256,6 +257,39 @@ async function startEmbedded(): Promise<Stack> {
   return stack;
 }
 
+/**
+ * The ceiling servers (bench/ceiling-server.ts): bare Fastify, and, when the stack shares a
+ * Redis, bare Fastify waiting for the cache generation as served copies must. Their rows run
+ * like any GET row.
+ */
+async function startCeilings(withRedis: boolean): Promise<Target[]> {
+  const redisPrefix = newRedisKeyPrefix();
+  const kinds: Array<{ label: string; env: Record<string, string> }> = [
+    { label: ceilingLabels.fastify, env: {} },
+  ];
+  if (withRedis) {
+    cleanups.push({
+      what: "remove the ceiling's Redis keys",
+      run: () => removeCacheKeys(redisPrefix),
+    });
+    kinds.push({
+      label: ceilingLabels.generation,
+      env: { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: redisPrefix },
+    });
+  }
+  const ports = await freePorts(kinds.length);
+  const targets: Target[] = [];
+  for (const [index, kind] of kinds.entries()) {
+    const port = ports[index] as number;
+    const server = track(
+      spawnNode("ceiling", "bench/ceiling-server.ts", { ...kind.env, PORT: String(port) }),
+    );
+    await waitForOutput(server, "ceiling ready");
+    targets.push({ label: kind.label, url: `http://127.0.0.1:${port}/` });
+  }
+  return targets;
+}
+
 async function main(): Promise<void> {
   const started = new Date();
   log(
@@ -272,6 +306,7 @@ async function main(): Promise<void> {
     spawnNode("baseline", "bench/baseline-server.ts", { PORT: String(baselinePort) }),
   );
   await waitForOutput(baseline, "baseline ready");
+  const ceilings = await startCeilings(!values.embedded);
 
   const rssAfterStart: Record<string, number> = {};
   for (const [name, pid] of Object.entries(stack.pids))
@@ -284,6 +319,7 @@ async function main(): Promise<void> {
   };
   const targets: Target[] = [
     baselineTarget,
+    ...ceilings,
     { label: "gateway GET /api/products/1", url: `${gw}/api/products/1` },
     { label: "product service GET /products/1", url: `${stack.productUrl}/products/1` },
     { label: "gateway GET /api/products", url: `${gw}/api/products` },
