@@ -262,10 +262,12 @@ async function startEmbedded(): Promise<Stack> {
  * Redis, bare Fastify waiting for the cache generation as served copies must. Their rows run
  * like any GET row.
  */
-async function startCeilings(withRedis: boolean): Promise<Target[]> {
+async function startCeilings(
+  withRedis: boolean,
+): Promise<{ targets: Target[]; pids: Record<string, number> }> {
   const redisPrefix = newRedisKeyPrefix();
-  const kinds: Array<{ label: string; env: Record<string, string> }> = [
-    { label: ceilingLabels.fastify, env: {} },
+  const kinds: Array<{ name: string; label: string; env: Record<string, string> }> = [
+    { name: "fastify ceiling", label: ceilingLabels.fastify, env: {} },
   ];
   if (withRedis) {
     cleanups.push({
@@ -273,12 +275,14 @@ async function startCeilings(withRedis: boolean): Promise<Target[]> {
       run: () => removeCacheKeys(redisPrefix),
     });
     kinds.push({
+      name: "generation ceiling",
       label: ceilingLabels.generation,
       env: { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: redisPrefix },
     });
   }
   const ports = await freePorts(kinds.length);
   const targets: Target[] = [];
+  const pids: Record<string, number> = {};
   for (const [index, kind] of kinds.entries()) {
     const port = ports[index] as number;
     const server = track(
@@ -286,8 +290,9 @@ async function startCeilings(withRedis: boolean): Promise<Target[]> {
     );
     await waitForOutput(server, "ceiling ready");
     targets.push({ label: kind.label, url: `http://127.0.0.1:${port}/` });
+    pids[kind.name] = server.pid;
   }
-  return targets;
+  return { targets, pids };
 }
 
 async function main(): Promise<void> {
@@ -319,7 +324,7 @@ async function main(): Promise<void> {
   };
   const targets: Target[] = [
     baselineTarget,
-    ...ceilings,
+    ...ceilings.targets,
     { label: "gateway GET /api/products/1", url: `${gw}/api/products/1` },
     { label: "product service GET /products/1", url: `${stack.productUrl}/products/1` },
     { label: "gateway GET /api/products", url: `${gw}/api/products` },
@@ -365,7 +370,10 @@ async function main(): Promise<void> {
   };
   const interleaved = async (target: Target) => {
     await pause(500);
-    const result = await measureInterleaved(target, baselineTarget, rowSettings, watch);
+    const result = await measureInterleaved(target, baselineTarget, rowSettings, watch, {
+      ...stack.pids,
+      ...ceilings.pids,
+    });
     logRow(result);
     return result;
   };

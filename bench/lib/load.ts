@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import autocannon from "autocannon";
-import { sampleRss } from "./processes.ts";
+import { cpuTimeMs, sampleRss } from "./processes.ts";
 
 export interface Target {
   readonly label: string;
@@ -28,6 +28,8 @@ export interface LoadResult {
   readonly rssPeak: Record<string, number>;
   /** The baseline measured in slices interleaved with this row's (service rows only). */
   readonly interleaved?: Interleaving | undefined;
+  /** CPU µs per request of each stack process, PostgreSQL and Redis (interleaved rows only). */
+  readonly cpuPerRequestUs?: Record<string, number> | undefined;
 }
 
 export interface Interleaving {
@@ -69,7 +71,7 @@ export interface LoadSettings {
   readonly duration: number;
 }
 
-type Counts = Omit<LoadResult, "label" | "rssPeak" | "interleaved">;
+type Counts = Omit<LoadResult, "label" | "rssPeak" | "interleaved" | "cpuPerRequestUs">;
 
 /** wrk's version if it is on PATH (`wrk --version` prints it but exits 1), else undefined. */
 function wrkVersion(): string | undefined {
@@ -218,10 +220,17 @@ export function mergeRounds(rounds: readonly LoadResult[]): LoadResult {
     for (const [name, mib] of Object.entries(round.rssPeak))
       rssPeak[name] = Math.max(rssPeak[name] ?? 0, mib);
   const interleaved = rounds.flatMap((round) => (round.interleaved ? [round.interleaved] : []));
+  const counts = combine(rounds);
+  // Each round's CPU per request, weighted by its requests: the CPU of all rounds ÷ all requests.
+  const cpuPerRequestUs: Record<string, number> = {};
+  for (const round of rounds)
+    for (const [name, us] of Object.entries(round.cpuPerRequestUs ?? {}))
+      cpuPerRequestUs[name] = (cpuPerRequestUs[name] ?? 0) + (us * round.total) / counts.total;
   return {
     label: first.label,
-    ...combine(rounds),
+    ...counts,
     rssPeak,
+    cpuPerRequestUs,
     interleaved: {
       baselineReqPerSec: median(interleaved.map((i) => i.baselineReqPerSec)),
       sliceRatios: interleaved.flatMap((i) => i.sliceRatios),
@@ -252,12 +261,14 @@ function combine(runs: readonly Counts[]): Counts {
  * The row and the baseline in alternating slices (baseline, row, baseline, row…), so both
  * see the same stretch of the host's speed, which drifts by tens of percent within minutes.
  * `settings.duration` is split into `slices` runs of the row; the baseline gets as many.
+ * The CPU of `stack` (and of PostgreSQL and Redis) is counted over the row's slices only.
  */
 export async function measureInterleaved(
   target: Target,
   baseline: Target,
   settings: LoadSettings & { slices: number },
   watch: Record<string, number>,
+  stack: Record<string, number>,
 ): Promise<LoadResult> {
   const slice = {
     ...settings,
@@ -267,19 +278,28 @@ export async function measureInterleaved(
   const targetRuns: Counts[] = [];
   const baselineRuns: Counts[] = [];
   let rssPeak: Record<string, number> = {};
+  const cpuMs: Record<string, number> = {};
   try {
     for (let n = 0; n < settings.slices; n += 1) {
       baselineRuns.push(await run(baseline, slice));
+      const before = await cpuTimeMs(stack);
       targetRuns.push(await run(target, slice));
+      const after = await cpuTimeMs(stack);
+      for (const [name, ms] of Object.entries(after))
+        cpuMs[name] = (cpuMs[name] ?? 0) + ms - (before[name] ?? ms);
     }
   } finally {
     rssPeak = await sampler.stop();
   }
   const counts = combine(targetRuns);
+  const cpuPerRequestUs = Object.fromEntries(
+    Object.entries(cpuMs).map(([name, ms]) => [name, (ms * 1000) / (counts.total || 1)]),
+  );
   return {
     label: target.label,
     ...counts,
     rssPeak,
+    cpuPerRequestUs,
     interleaved: {
       baselineReqPerSec: combine(baselineRuns).reqPerSec,
       sliceRatios: targetRuns.map(

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
@@ -172,4 +172,42 @@ export async function machineBusy(ms: number): Promise<number> {
   const after = await cpuJiffies();
   const total = after.total - before.total;
   return total <= 0 ? 0 : (after.busy - before.busy) / total;
+}
+
+// Linux reports process CPU in USER_HZ ticks, 100 per second on every architecture it runs on.
+const ticksPerSecond = 100;
+// The shared stores' processes, counted by name: PostgreSQL forks a backend per connection.
+const storeProcesses: Record<string, string> = { postgres: "PostgreSQL", "redis-server": "Redis" };
+
+/** utime + stime of one process in ms, with its command name; undefined once it is gone. */
+async function processCpu(pid: string): Promise<{ name: string; ms: number } | undefined> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    const close = stat.lastIndexOf(")");
+    const fields = stat.slice(close + 2).split(" ");
+    // After the name: state is field 3 of stat(5), utime field 14 and stime field 15.
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return { name: stat.slice(stat.indexOf("(") + 1, close), ms: (ticks * 1000) / ticksPerSecond };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU time (ms) used so far by each named process, and by all PostgreSQL and all Redis server
+ * processes together. Differences over a run give each one's share of the work.
+ */
+export async function cpuTimeMs(pids: Record<string, number>): Promise<Record<string, number>> {
+  const used: Record<string, number> = {};
+  for (const [name, pid] of Object.entries(pids)) {
+    const cpu = await processCpu(String(pid));
+    if (cpu !== undefined) used[name] = cpu.ms;
+  }
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const cpu = await processCpu(entry);
+    const store = cpu && storeProcesses[cpu.name];
+    if (store !== undefined && cpu !== undefined) used[store] = (used[store] ?? 0) + cpu.ms;
+  }
+  return used;
 }
