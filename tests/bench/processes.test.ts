@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { cpuTimeMs } from "../../bench/lib/processes.ts";
+
+describe("bench CPU counting", () => {
+  it("when a process works then its CPU time grows, and the stores are counted by name", async () => {
+    const before = await cpuTimeMs({ self: process.pid });
+    // Spin until the kernel's own account (getrusage) shows 150 ms of CPU, however busy the host.
+    const start = process.cpuUsage();
+    while (Object.values(process.cpuUsage(start)).reduce((sum, us) => sum + us, 0) < 150_000);
+    const after = await cpuTimeMs({ self: process.pid });
+    // /proc counts in 10 ms ticks: 150 ms of CPU is at least 100 ms of them.
+    expect((after.self ?? 0) - (before.self ?? 0)).toBeGreaterThanOrEqual(100);
+    // The suite runs beside the machine's PostgreSQL and Redis (.ci/run starts them).
+    expect(after).toHaveProperty("PostgreSQL");
+    expect(after).toHaveProperty("Redis");
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import type { LoadResult } from "../../bench/lib/load.ts";
+import { type BenchReport, ceilingLabels, loadTable } from "../../bench/lib/report.ts";
+
+// The report's verdicts are what the benchmark says about the goals: check them on made-up runs.
+
+const load = (
+  label: string,
+  ratio: number,
+  extra: Partial<LoadResult> = {},
+  baselineReqPerSec = 40_000,
+): LoadResult => ({
+  label,
+  reqPerSec: ratio * baselineReqPerSec,
+  p50: 1,
+  p99: 5,
+  total: 100_000,
+  bytesPerRequest: 300,
+  non2xx: 0,
+  errors: 0,
+  timeouts: 0,
+  rssPeak: {},
+  interleaved: { baselineReqPerSec, sliceRatios: [ratio], roundRatios: [ratio] },
+  ...extra,
+});
+
+const report = (loads: LoadResult[]): BenchReport => ({
+  mode: "separate processes",
+  loadGenerator: "wrk",
+  connections: 32,
+  duration: 8,
+  slices: 4,
+  rounds: 1,
+  date: "2026-11-28T00:00:00Z",
+  machine: { cores: 2, cpu: "test", memoryGiB: 24 },
+  versions: {},
+  loads,
+  catalogue: [],
+  busyBefore: 0,
+  coldStartMs: {},
+  rssAfterStart: {},
+  gatewayRssAfter10k: undefined,
+  notes: [],
+});
+
+/** The cells of one row of the load table, by column name. */
+function rowOf(table: string, label: string): Record<string, string> {
+  const lines = table.split("\n");
+  const cells = (line: string) =>
+    line
+      .split("|")
+      .slice(1, -1)
+      .map((cell) => cell.trim());
+  const header = cells(lines[0] ?? "");
+  const line = lines.find((candidate) => cells(candidate)[0] === label);
+  if (line === undefined) throw new Error(`no row ${label}`);
+  return Object.fromEntries(cells(line).map((cell, index) => [header[index], cell]));
+}
+
+describe("bench report", () => {
+  it("when a goal is above the ceiling of its row then the verdict says so", () => {
+    const table = loadTable(
+      report([
+        load(ceilingLabels.fastify, 0.8),
+        load(ceilingLabels.generation, 0.55),
+        load("product service GET /products/1", 0.5),
+        load("gateway GET /api/products", 0.45),
+        load("gateway GET /health", 0.72),
+      ]),
+    );
+    expect(rowOf(table, "product service GET /products/1")).toMatchObject({
+      "its ceiling (this run)": "0.55 (generation)",
+      "goal met?": "no: the goal is above its ceiling",
+    });
+    expect(rowOf(table, "gateway GET /api/products")["goal met?"]).toBe("no");
+    expect(rowOf(table, "gateway GET /health")).toMatchObject({
+      "its ceiling (this run)": "0.80 (fastify)",
+      "goal met?": "yes",
+    });
+  });
+
+  it("when POST is measured then its bound is the cores over the stack's CPU per request", () => {
+    const post = load("gateway POST /api/products", 0.06, {
+      cpuPerRequestUs: { "api-gateway": 200, "product-service": 180, PostgreSQL: 100, Redis: 20 },
+    });
+    const row = rowOf(loadTable(report([post])), "gateway POST /api/products");
+    // 2 cores × 1,000,000 µs ÷ 500 µs per request = 4,000 req/s, over a 40,000 req/s baseline.
+    expect(row["its ceiling (this run)"]).toBe("0.10 (cpu)");
+    expect(row["goal met?"]).toBe("no");
+    expect(row["CPU µs per request"]).toBe(
+      "500: api-gateway 200 · product-service 180 · PostgreSQL 100 · Redis 20",
+    );
+  });
+
+  it("when the stack's CPU per request allows less than the goal then the row needs less CPU", () => {
+    const post = load("gateway POST /api/products", 0.06, {
+      cpuPerRequestUs: { "api-gateway": 400, "product-service": 400 },
+    });
+    expect(rowOf(loadTable(report([post])), "gateway POST /api/products")["goal met?"]).toBe(
+      "no: it needs less CPU per request",
+    );
+  });
+});
