@@ -2,6 +2,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { ensureWebBuild, webDistDir } from "@stockwiz/web";
+import { bundleEntry, bundleServices } from "../scripts/bundle-services.ts";
 import {
   type LoadResult,
   loadGenerator,
@@ -123,8 +125,19 @@ interface Stack {
 }
 
 const commonEnv = { HOST: "127.0.0.1", LOG_LEVEL: "warn" };
+// Bundles built for this run; under the repository (dist/ is ignored by git) so that
+// node_modules is found from them, as /app/node_modules is in the images.
+const benchBuildDir = join(repoRoot, "dist", "bench");
 
 async function startSeparate(): Promise<Stack> {
+  // The services run as their container images run them: esbuild's bundle under plain node,
+  // the gateway serving a built dashboard.
+  log("bundling the three services as their images do (npm run bundle)");
+  const [gatewayBundle, productBundle, inventoryBundle] = (await bundleServices(
+    ["api-gateway", "product-service", "inventory-service"],
+    benchBuildDir,
+  )) as [string, string, string];
+  await ensureWebBuild();
   const database = await createScratchDatabase();
   cleanups.push({ what: `drop database ${database.name}`, run: () => database.drop() });
   const prefix = newRedisKeyPrefix();
@@ -145,14 +158,10 @@ async function startSeparate(): Promise<Stack> {
     pids[name] = service.pid;
     log(`${name} healthy after ${coldStartMs[name]?.toFixed(0)} ms (pid ${service.pid})`);
   };
-  await start("product-service", "packages/product-service/src/server.ts", productPort, stores);
-  await start(
-    "inventory-service",
-    "packages/inventory-service/src/server.ts",
-    inventoryPort,
-    stores,
-  );
-  await start("api-gateway", "packages/api-gateway/src/server.ts", gatewayPort, {
+  await start("product-service", productBundle, productPort, stores);
+  await start("inventory-service", inventoryBundle, inventoryPort, stores);
+  await start("api-gateway", gatewayBundle, gatewayPort, {
+    STOCKWIZ_WEB_DIST: webDistDir,
     REDIS_URL: redisUrl,
     REDIS_KEY_PREFIX: prefix,
     PRODUCT_SERVICE_URL: url(productPort),
@@ -281,13 +290,16 @@ async function startCeilings(
     });
   }
   const ports = await freePorts(kinds.length);
+  // Built like the services, so that no server of the run pays for tsx and the others do not.
+  const ceilingBundle = await bundleEntry(
+    join(repoRoot, "bench", "ceiling-server.ts"),
+    join(benchBuildDir, "ceiling", "index.mjs"),
+  );
   const targets: Target[] = [];
   const pids: Record<string, number> = {};
   for (const [index, kind] of kinds.entries()) {
     const port = ports[index] as number;
-    const server = track(
-      spawnNode("ceiling", "bench/ceiling-server.ts", { ...kind.env, PORT: String(port) }),
-    );
+    const server = track(spawnNode("ceiling", ceilingBundle, { ...kind.env, PORT: String(port) }));
     await waitForOutput(server, "ceiling ready");
     targets.push({ label: kind.label, url: `http://127.0.0.1:${port}/` });
     pids[kind.name] = server.pid;
@@ -304,6 +316,10 @@ async function main(): Promise<void> {
   log(`load: ${generator.description}`);
   // Another tenant of the machine (tests, builds) skews every row: say how busy it was before.
   const busyBefore = await machineBusy(2_000);
+  cleanups.push({
+    what: `remove ${benchBuildDir}`,
+    run: () => rm(benchBuildDir, { recursive: true, force: true }),
+  });
   log(`machine CPU busy before the run: ${(busyBefore * 100).toFixed(0)} %`);
   const stack = values.embedded ? await startEmbedded() : await startSeparate();
   const [baselinePort] = (await freePorts(1)) as [number];

@@ -25,6 +25,23 @@ const banner = [
   "const require = __stockwizCreateRequire(import.meta.url);",
 ].join("\n");
 
+/** Bundles one entry point into one ESM file for plain node, as the images run it. */
+export async function bundleEntry(entryPoint: string, outfile: string): Promise<string> {
+  await build({
+    entryPoints: [entryPoint],
+    outfile,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "esm",
+    banner: { js: banner },
+    external,
+    legalComments: "none",
+    logLevel: "warning",
+  });
+  return outfile;
+}
+
 /** Writes `<outDir>/<service>/index.mjs` for each service; returns the files written. */
 export async function bundleServices(
   services: readonly ServiceName[] = serviceNames,
@@ -32,20 +49,12 @@ export async function bundleServices(
 ): Promise<string[]> {
   const outputs: string[] = [];
   for (const service of services) {
-    const outfile = path.join(outDir, service, "index.mjs");
-    await build({
-      entryPoints: [path.join(repositoryRoot, "packages", service, "src", "server.ts")],
-      outfile,
-      bundle: true,
-      platform: "node",
-      target: "node20",
-      format: "esm",
-      banner: { js: banner },
-      external,
-      legalComments: "none",
-      logLevel: "warning",
-    });
-    outputs.push(outfile);
+    outputs.push(
+      await bundleEntry(
+        path.join(repositoryRoot, "packages", service, "src", "server.ts"),
+        path.join(outDir, service, "index.mjs"),
+      ),
+    );
   }
   return outputs;
 }

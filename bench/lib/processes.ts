@@ -18,9 +18,13 @@ export interface BenchProcess {
 
 const killAfterMs = 15_000;
 
-/** `node --import tsx <entry>` with only the given environment (plus PATH and HOME). */
+/**
+ * Starts `entry` with node, with only the given environment (plus PATH and HOME): a built
+ * `.mjs` file as it is, TypeScript sources through tsx.
+ */
 export function spawnNode(name: string, entry: string, env: Record<string, string>): BenchProcess {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", entry], {
+  const args = entry.endsWith(".mjs") ? [entry] : ["--import", "tsx", entry];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -322,7 +322,12 @@ Issue 7 holds the legacy figures and the goals.
 - **Versions:** ${versions}
 - **Machine CPU busy before the run** (2 s, nothing of the bench running yet):
   ${(report.busyBefore * 100).toFixed(0)} %
-- **Stack:** ${report.mode}; real PostgreSQL and Redis unless embedded; gateway rate limit off
+- **Stack:** ${report.mode}; real PostgreSQL and Redis unless embedded; gateway rate limit off;
+  ${
+    report.mode === "separate processes"
+      ? "each service (and each ceiling server) run as its container image runs it: the esbuild bundle (`npm run bundle`) under plain `node`"
+      : "the all-in-one process run as `npm start` runs it, through tsx"
+  }
 - **Load:** ${report.loadGenerator}, ${report.connections} connections, ${report.duration} s per row,
   one row after another, every path warmed first with the same generator; five seed rows (the POST
   row runs last)
