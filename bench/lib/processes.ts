@@ -210,8 +210,9 @@ export async function cpuTimeMs(pids: Record<string, number>): Promise<Record<st
   for (const entry of await readdir("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     const cpu = await processCpu(entry);
-    const store = cpu && storeProcesses[cpu.name];
-    if (store !== undefined && cpu !== undefined) used[store] = (used[store] ?? 0) + cpu.ms;
+    if (cpu === undefined) continue;
+    const store = storeProcesses[cpu.name];
+    if (store !== undefined) used[store] = (used[store] ?? 0) + cpu.ms;
   }
   return used;
 }

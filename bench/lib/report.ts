@@ -22,7 +22,7 @@ interface Goal {
   legacyRatio: string;
   legacyP99: string;
   goal: number;
-  /** The most any answer of this row could reach: each is a row of its own in the run. */
+  /** What bounds this row in the run: a ceiling row, or the stack's CPU ("cpu"). */
   ceiling: Ceiling;
 }
 
@@ -184,18 +184,7 @@ export function loadTable(report: BenchReport): string {
       const byRound = load.interleaved?.roundRatios ?? [];
       const goal = goals[load.label];
       const ceiling = goal && ceilingOf(report, load, goal.ceiling);
-      const met =
-        goal === undefined
-          ? ""
-          : ratio < goal.goal
-            ? ceiling !== undefined && goal.goal > ceiling
-              ? goal.ceiling === "cpu"
-                ? "no: it needs less CPU per request"
-                : "no: the goal is above its ceiling"
-              : "no"
-            : load.non2xx + load.errors === 0
-              ? "yes"
-              : "ratio yes, but non-2xx/errors";
+      const met = goal === undefined ? "" : verdict(load, ratio, goal, ceiling);
       const bySlice = load.interleaved?.sliceRatios ?? [];
       return [
         load.label,
@@ -221,6 +210,16 @@ export function loadTable(report: BenchReport): string {
       ];
     }),
   );
+}
+
+/** "goal met?": yes or no, and when no, whether the goal is above what bounds the row. */
+function verdict(load: LoadResult, ratio: number, goal: Goal, ceiling: number | undefined): string {
+  if (ratio >= goal.goal)
+    return load.non2xx + load.errors === 0 ? "yes" : "ratio yes, but non-2xx/errors";
+  if (ceiling === undefined || goal.goal <= ceiling) return "no";
+  return goal.ceiling === "cpu"
+    ? "no: it needs less CPU per request"
+    : "no: the goal is above its ceiling";
 }
 
 const cpuTotal = (load: LoadResult) =>
