@@ -1,20 +1,7 @@
-import { Writable } from "node:stream";
-import { pino } from "pino";
 import { describe, expect, it, vi } from "vitest";
 import { createHttpServer } from "../src/fastify/create-http-server.ts";
 import { LazyRequestLogger, lazyRequestLogger } from "../src/fastify/lazy-request-logger.ts";
-
-/** A pino logger whose lines the test reads back, parsed. */
-function recordingLogger(level: string) {
-  const lines: Array<Record<string, unknown>> = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(JSON.parse(String(chunk)));
-      done();
-    },
-  });
-  return { logger: pino({ level }, sink), lines };
-}
+import { recordingLogger } from "./recording-logger.ts";
 
 describe("LazyRequestLogger", () => {
   it("when nothing is written then no pino child is made", () => {

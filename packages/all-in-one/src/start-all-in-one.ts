@@ -74,6 +74,7 @@ export async function startAllInOne(env: NodeJS.ProcessEnv = process.env): Promi
         inventoryService,
         logger: logger.child({ service: "api-gateway" }),
         rateLimitPerMinute: limits.RATE_LIMIT_PER_MINUTE,
+        trustedProxyHops: limits.TRUST_PROXY_HOPS,
       }),
     },
   ];

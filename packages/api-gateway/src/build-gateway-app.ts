@@ -22,15 +22,20 @@ export interface GatewayDeps {
   webDistDir?: string;
   /** Requests per minute per client; 0 or absent: no limit. */
   rateLimitPerMinute?: number;
-  trustProxy?: boolean;
+  /** Proxies in front that append to X-Forwarded-For (1 behind the ALB); 0 or absent: none. */
+  trustedProxyHops?: number;
 }
 
 /** The front door: every path of the contract, CORS, gzip and request ids on each answer. */
 export async function buildGatewayApp(deps: GatewayDeps): Promise<FastifyInstance> {
-  const app = createHttpServer({ logger: deps.logger, trustProxy: deps.trustProxy });
+  const app = createHttpServer({
+    logger: deps.logger,
+    trustedProxyHops: deps.trustedProxyHops,
+  });
   const security = securityHeaders();
   addHeaders(app, security.everyAnswer);
   if (deps.rateLimitPerMinute) {
+    // Keyed by request.ip: the client's address once the proxies in front are trusted.
     // The load balancer's health checks must never be throttled.
     await app.register(rateLimit, {
       max: deps.rateLimitPerMinute,

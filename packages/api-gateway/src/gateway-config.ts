@@ -6,8 +6,19 @@ const serviceUrl = z.url({ protocol: /^https?$/ });
 export const gatewayLimitsEnvSchema = z.object({
   /** Requests per minute per client address; 0 turns the limit off (for benchmarks). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6_000),
-  /** Set behind the ALB, so the limit applies to the client and not to the load balancer. */
-  TRUST_PROXY: z.stringbool().default(false),
+  /**
+   * Proxies in front of the gateway that each append the address they saw to X-Forwarded-For:
+   * 1 behind the ALB, so the limit counts the client and not the load balancer. 0: the socket's
+   * address, the header ignored (nothing in front, or a proxy that does not append).
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /** The old switch trusted every hop, the client's own leftmost entries too: refused, not read. */
+  TRUST_PROXY: z
+    .never({
+      error:
+        "replaced by TRUST_PROXY_HOPS, the number of proxies in front that append to X-Forwarded-For (1 behind the ALB)",
+    })
+    .optional(),
 });
 
 export const gatewayEnvSchema = serviceEnvSchema(8000).extend({

@@ -31,7 +31,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     logger,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     webDistDir: config.STOCKWIZ_WEB_DIST,
-    trustProxy: config.TRUST_PROXY,
+    trustedProxyHops: config.TRUST_PROXY_HOPS,
   });
   await serveUntilSignal(app, {
     host: config.HOST,

@@ -9,8 +9,22 @@ export interface HttpServerOptions {
   logger: Logger;
   /** Bytes; larger bodies get 413 before any parsing. */
   bodyLimit?: number;
-  /** Behind the ALB: take the client address from X-Forwarded-For. */
-  trustProxy?: boolean;
+  /**
+   * Proxies in front that each append the address they saw to X-Forwarded-For; `request.ip` is
+   * the address the outermost of them saw. 0 (default): the socket's address, the header ignored.
+   */
+  trustedProxyHops?: number;
+}
+
+/**
+ * Fastify's trust rule for a hop count. Fastify refuses a bare number (it trusts nothing then),
+ * since a count cannot tell a proxy from a client that reaches the server directly; a function
+ * states the count anyway, for servers only their proxies can reach.
+ */
+function trustHops(hops: number): false | ((address: string, hop: number) => boolean) {
+  if (!Number.isInteger(hops) || hops < 0)
+    throw new Error(`trustedProxyHops must be a whole number from 0, not ${hops}`);
+  return hops === 0 ? false : (_address, hop) => hop < hops;
 }
 
 /**
@@ -20,7 +34,7 @@ export interface HttpServerOptions {
 export function createHttpServer({
   logger,
   bodyLimit = 64 * 1024,
-  trustProxy = false,
+  trustedProxyHops = 0,
 }: HttpServerOptions): FastifyInstance {
   const app = fastify({
     loggerInstance: logger,
@@ -28,7 +42,7 @@ export function createHttpServer({
     childLoggerFactory: lazyRequestLogger,
     genReqId: requestIdOf,
     bodyLimit,
-    trustProxy,
+    trustProxy: trustHops(trustedProxyHops),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     return503OnClosing: true,
   }) as unknown as FastifyInstance;

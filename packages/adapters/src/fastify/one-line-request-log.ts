@@ -21,6 +21,8 @@ export class OneLineRequestLog extends LogController {
         method: request.method,
         route: request.routeOptions.url ?? "(unmatched)",
         url: request.url,
+        // The address the rate limit counts: behind trusted proxies, the one they saw.
+        remoteAddress: request.ip,
         status: reply.statusCode,
         durationMs: Math.round(reply.elapsedTime * 100) / 100,
         ...(error ? { err: error } : {}),
