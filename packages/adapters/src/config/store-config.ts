@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type DatabaseTls, resolveDatabaseTls } from "./database-tls.ts";
 
 const port = z.coerce.number().int().min(1).max(65_535);
 
@@ -28,6 +29,9 @@ export const storeEnvSchema = z
     DB_PORT: port.default(5432),
     DB_NAME: z.string().min(1).default("microservices_db"),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    /** libpq's TLS variables; sslmode/sslrootcert in DATABASE_URL win over them. */
+    PGSSLMODE: z.string().optional(),
+    PGSSLROOTCERT: z.string().optional(),
     STOCKWIZ_DATA_DIR: z.string().min(1).default("./.data"),
   })
   .superRefine((env, ctx) => {
@@ -38,17 +42,38 @@ export const storeEnvSchema = z
         message: "is required when DB_HOST is set and DATABASE_URL is not",
       });
     }
+  })
+  .transform((env, ctx): typeof env & { databaseTls?: DatabaseTls } => {
+    // The embedded database has no TLS: the variables are only checked when PostgreSQL is used.
+    if (env.DATABASE_URL === undefined && env.DB_HOST === undefined) return env;
+    const resolved = resolveDatabaseTls(env);
+    if ("tls" in resolved) return { ...env, databaseTls: resolved.tls };
+    for (const { variable, message } of resolved.problems) {
+      ctx.addIssue({ code: "custom", path: [variable], message });
+    }
+    return z.NEVER;
   });
 export type StoreEnv = z.infer<typeof storeEnvSchema>;
 
 export type DatabaseTarget =
-  | { kind: "postgres"; connectionString: string; poolMax: number }
+  | {
+      kind: "postgres";
+      connectionString: string;
+      poolMax: number;
+      /** Absent: no TLS. TLS parameters inside `connectionString` are ignored, this decides. */
+      tls?: DatabaseTls;
+    }
   | { kind: "embedded"; dataDir: string };
 
 /** With no database configured, StockWiz runs on embedded PostgreSQL (PGlite) on local disk. */
 export function databaseTarget(env: StoreEnv): DatabaseTarget {
   if (env.DATABASE_URL !== undefined) {
-    return { kind: "postgres", connectionString: env.DATABASE_URL, poolMax: env.DB_POOL_MAX };
+    return {
+      kind: "postgres",
+      connectionString: env.DATABASE_URL,
+      poolMax: env.DB_POOL_MAX,
+      tls: env.databaseTls,
+    };
   }
   if (env.DB_HOST !== undefined) {
     const url = new URL("postgres://placeholder");
@@ -57,7 +82,12 @@ export function databaseTarget(env: StoreEnv): DatabaseTarget {
     url.hostname = env.DB_HOST;
     url.port = String(env.DB_PORT);
     url.pathname = `/${env.DB_NAME}`;
-    return { kind: "postgres", connectionString: url.toString(), poolMax: env.DB_POOL_MAX };
+    return {
+      kind: "postgres",
+      connectionString: url.toString(),
+      poolMax: env.DB_POOL_MAX,
+      tls: env.databaseTls,
+    };
   }
   return { kind: "embedded", dataDir: env.STOCKWIZ_DATA_DIR };
 }

@@ -1,11 +1,15 @@
 import type { Database } from "@stockwiz/core";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import type { DatabaseTls } from "../config/database-tls.ts";
 import type { Logger } from "../logger.ts";
+import { sslOptionsOf, withoutTlsParameters } from "./postgres-tls.ts";
 
 export interface PostgresOptions {
   connectionString: string;
   poolMax: number;
+  /** Absent: no TLS. Decides alone: TLS parameters in `connectionString` are dropped. */
+  tls?: DatabaseTls;
   /** Bound on waiting for a connection, so requests fail fast (503) while the database is away. */
   connectTimeoutMs?: number;
   /** Bound on one query, so no request hangs on a stalled server. */
@@ -14,7 +18,8 @@ export interface PostgresOptions {
 
 export function connectPostgres(options: PostgresOptions, logger: Logger): Kysely<Database> {
   const pool = new pg.Pool({
-    connectionString: options.connectionString,
+    connectionString: withoutTlsParameters(options.connectionString),
+    ssl: sslOptionsOf(options.tls),
     max: options.poolMax,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 2_000,
     query_timeout: options.queryTimeoutMs ?? 10_000,

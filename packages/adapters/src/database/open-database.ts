@@ -1,9 +1,11 @@
 import { type Database, migrateToLatest } from "@stockwiz/core";
 import type { Kysely } from "kysely";
+import type { DatabaseTls } from "../config/database-tls.ts";
 import { type DatabaseTarget, describeDatabaseTarget } from "../config/store-config.ts";
 import type { Logger } from "../logger.ts";
 import { connectEmbedded } from "./connect-embedded.ts";
 import { connectPostgres } from "./connect-postgres.ts";
+import { isPlainConnectionRefused, isTlsFailure } from "./postgres-tls.ts";
 
 export class DatabaseStartError extends Error {
   override name = "DatabaseStartError";
@@ -20,16 +22,33 @@ export async function openDatabase(
       : await connectEmbedded(target.dataDir);
   try {
     const applied = await migrateToLatest(db);
-    logger.info({ database: describeDatabaseTarget(target), applied }, "database ready");
+    const tls = target.kind === "postgres" ? (target.tls?.mode ?? "disable") : undefined;
+    logger.info({ database: describeDatabaseTarget(target), tls, applied }, "database ready");
     return db;
   } catch (error) {
     await db.destroy().catch(() => {});
     const reason = error instanceof Error ? (error.cause ?? error) : error;
-    throw new DatabaseStartError(
-      `Cannot use the database at ${describeDatabaseTarget(target)}: ${String(
-        reason instanceof Error ? reason.message : reason,
-      )}`,
-      { cause: error },
-    );
+    throw new DatabaseStartError(startFailureMessage(target, reason), {
+      cause: error,
+    });
   }
+}
+
+/** One line naming the database (password masked) and, for TLS, what was asked of it. */
+function startFailureMessage(target: DatabaseTarget, reason: unknown): string {
+  const database = describeDatabaseTarget(target);
+  const detail = reason instanceof Error ? reason.message : String(reason);
+  if (target.kind === "postgres" && isTlsFailure(reason)) {
+    return `TLS to the database failed: ${detail} (${database}, ${describeTls(target.tls)})`;
+  }
+  if (target.kind === "postgres" && isPlainConnectionRefused(reason)) {
+    return `Cannot use the database at ${database}: ${detail}; the server wants TLS: set PGSSLMODE (or sslmode in DATABASE_URL)`;
+  }
+  return `Cannot use the database at ${database}: ${detail}`;
+}
+
+function describeTls(tls: DatabaseTls = { mode: "disable" }): string {
+  if (tls.caSource !== undefined) return `sslmode ${tls.mode}, CA from ${tls.caSource}`;
+  if (tls.mode === "verify-full") return `sslmode ${tls.mode}, CA from Node's bundled public CAs`;
+  return `sslmode ${tls.mode}`;
 }
