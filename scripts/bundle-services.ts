@@ -37,7 +37,7 @@ export async function bundleEntry(entryPoint: string, outfile: string): Promise<
     outfile,
     bundle: true,
     platform: "node",
-    target: "node20",
+    target: "node24",
     format: "esm",
     banner: { js: banner },
     external,

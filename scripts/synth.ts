@@ -2,7 +2,7 @@
  * Writes the CloudFormation templates of StockWiz, one cloud assembly per
  * stage, to synth/<stage>/ — no AWS account, no credentials, no network.
  *
- *   npm run synth                      # dev and prod into ./synth
+ *   npm run synth                      # dev, prod and bootstrap into ./synth
  *   npm run synth -- prod --out /tmp/x # chosen stages, chosen folder
  *
  * SST normally asks STS for the account and looks up its bootstrap stack
@@ -16,36 +16,54 @@ import { parseArgs } from "node:util";
 import { App } from "sst/constructs";
 import { initProject, useProject } from "sst/project.js";
 import { deploySettingsFromEnv } from "../stacks/config/deploy-settings.ts";
-import { region, stageConfigFor } from "../stacks/config/stage-config.ts";
+import {
+  bootstrapStage,
+  prerequisiteSettingsFromEnv,
+  prerequisitesConfigFor,
+} from "../stacks/config/prerequisites-config.ts";
+import { stageConfigFor } from "../stacks/config/stage-config.ts";
+import { registerPrerequisites } from "../stacks/register-prerequisites.ts";
 import { registerStacks } from "../stacks/register-stacks.ts";
 
 const fakeAccount = "123456789012";
 const placeholderAlertEmail = "alerts@example.com";
+const placeholderRepository = "example-owner/stockwiz";
+const placeholderImageTag = "synth-placeholder";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { out: { type: "string", default: "synth" } },
 });
-const stages = positionals.length > 0 ? positionals : ["dev", "prod"];
+const stages = positionals.length > 0 ? positionals : ["dev", "prod", bootstrapStage];
 process.env.NODE_ENV = "test";
 
 for (const stage of stages) {
   await initProject({ stage });
   const outdir = path.resolve(values.out, stage);
   rmSync(outdir, { recursive: true, force: true });
-  const app = new App(
-    { mode: "deploy", stage, name: "stockwiz", region, account: fakeAccount },
-    { outdir },
-  );
-  // A real deploy must name its alert address; a template preview may use a placeholder.
+  // A real deploy must name its alert address and image tag; a template preview uses
+  // placeholders that say what they are.
   const settings = deploySettingsFromEnv({
     STOCKWIZ_ALERT_EMAIL: placeholderAlertEmail,
+    STOCKWIZ_IMAGE_TAG: placeholderImageTag,
     ...process.env,
   });
-  registerStacks(app, {
-    config: stageConfigFor(stage, settings),
-    rootDir: useProject().paths.root,
-  });
+  const app = new App(
+    { mode: "deploy", stage, name: "stockwiz", region: settings.region, account: fakeAccount },
+    { outdir },
+  );
+  if (stage === bootstrapStage) {
+    const prerequisites = prerequisiteSettingsFromEnv({
+      STOCKWIZ_GITHUB_REPOSITORY: placeholderRepository,
+      ...process.env,
+    });
+    registerPrerequisites(app, prerequisitesConfigFor(prerequisites));
+  } else {
+    registerStacks(app, {
+      config: stageConfigFor(stage, settings),
+      rootDir: useProject().paths.root,
+    });
+  }
   await app.finish();
   const assembly = app.synth();
   for (const stack of assembly.stacks) {

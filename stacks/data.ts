@@ -1,10 +1,10 @@
-import { RemovalPolicy } from "aws-cdk-lib";
 import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import { NagSuppressions } from "cdk-nag";
 import { type StackContext, use } from "sst/constructs";
 import { useStackSettings } from "./config/stack-settings.ts";
 import { ManagedPostgres } from "./constructs/managed-postgres.ts";
 import { ManagedRedis } from "./constructs/managed-redis.ts";
+import { removalPolicyOf } from "./constructs/removal-policy.ts";
 import { Network } from "./network.ts";
 
 /** How the services reach the database; the secret holds `username` and `password`. */
@@ -13,6 +13,8 @@ export interface DatabaseConnection {
   readonly port: string;
   readonly name: string;
   readonly secret: secretsmanager.ISecret;
+  /** libpq's PGSSLMODE; absent: the database is on the task's localhost, without TLS. */
+  readonly sslMode?: "verify-full";
 }
 
 export interface DataStores {
@@ -33,7 +35,7 @@ export function Data({ stack, app }: StackContext): DataStores {
         secretName: names.apiKeysSecret,
         description: "Comma-separated API keys accepted for writes (API_KEYS)",
         generateSecretString: { passwordLength: 40, excludePunctuation: true },
-        removalPolicy: RemovalPolicy.RETAIN,
+        removalPolicy: removalPolicyOf(config.statefulRemoval),
       })
     : undefined;
   if (apiKeys) {
@@ -56,6 +58,7 @@ export function Data({ stack, app }: StackContext): DataStores {
         passwordLength: 32,
         excludePunctuation: true,
       },
+      removalPolicy: removalPolicyOf(config.statefulRemoval),
     });
     NagSuppressions.addResourceSuppressions(secret, [
       {
@@ -97,6 +100,7 @@ export function Data({ stack, app }: StackContext): DataStores {
       port: postgres.instance.dbInstanceEndpointPort,
       name: data.databaseName,
       secret: postgres.secret,
+      sslMode: data.sslMode,
     },
     redisUrl: redis.url,
     apiKeys,

@@ -17,7 +17,7 @@ export function syntheticCheckBundle(rootDir: string): EsbuildLambdaCodeProps {
   return {
     packageDir: path.join(rootDir, "packages/synthetic-check"),
     entry: "src/lambda.ts",
-    target: "node22",
+    target: "node24",
   };
 }
 

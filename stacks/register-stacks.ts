@@ -1,6 +1,9 @@
 import { Aspects } from "aws-cdk-lib";
 import { AwsSolutionsChecks } from "cdk-nag";
 import type { App } from "sst/constructs";
+import { RetainExceptOnCreate } from "./aspects/retain-except-on-create.ts";
+import { runSstCustomResourceHandlersOnLambdaRuntime } from "./aspects/sst-handler-runtime.ts";
+import { bootstrapStage } from "./config/prerequisites-config.ts";
 import { provideStackSettings, type StackSettings } from "./config/stack-settings.ts";
 import { Data } from "./data.ts";
 import { LocalServices } from "./local-services.ts";
@@ -13,8 +16,15 @@ import { Service } from "./service.ts";
 /** Every stack of StockWiz, in dependency order, for one app and stage. */
 export function registerStacks(app: App, settings: StackSettings): void {
   const { config } = settings;
+  if (app.stage === bootstrapStage) {
+    throw new Error(
+      `Stage ${bootstrapStage} holds only the account prerequisites (registerPrerequisites)`,
+    );
+  }
   if (app.region !== config.region) {
-    throw new Error(`StockWiz deploys to ${config.region}, not ${app.region}`);
+    throw new Error(
+      `StockWiz is configured for ${config.region} (AWS_REGION) but SST targets ${app.region}: set AWS_REGION instead of --region`,
+    );
   }
   // Answer the availability-zone lookup up front: synthesis then needs no AWS account.
   app.node.setContext(`availability-zones:account=${app.account}:region=${app.region}`, [
@@ -29,6 +39,8 @@ export function registerStacks(app: App, settings: StackSettings): void {
   if (app.mode === "dev" || (app.mode === "remove" && config.localDevelopment)) {
     app.stack(LocalServices);
   }
+  runSstCustomResourceHandlersOnLambdaRuntime(app);
   suppressSstCustomResourceHandlers(app);
+  Aspects.of(app).add(new RetainExceptOnCreate());
   Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
 }

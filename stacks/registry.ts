@@ -4,9 +4,9 @@ import { ContainerRepository } from "./constructs/container-repository.ts";
 
 /** The four image repositories; they outlive any service deployment. */
 export function Registry({ stack, app }: StackContext) {
-  const { names } = useStackSettings(app).config;
+  const { names, registry } = useStackSettings(app).config;
   const repository = (id: string, repositoryName: string) =>
-    new ContainerRepository(stack, id, { repositoryName }).repository;
+    new ContainerRepository(stack, id, { repositoryName, ...registry }).repository;
   return {
     repositories: {
       apiGateway: repository("ApiGatewayRepository", names.appServices.apiGateway.repository),

@@ -8,11 +8,24 @@ import { serviceEnvironment } from "./config/service-environment.ts";
 import { useStackSettings } from "./config/stack-settings.ts";
 import { PathRoutedLoadBalancer } from "./constructs/path-routed-load-balancer.ts";
 import { RegionalWebAcl } from "./constructs/regional-web-acl.ts";
+import { removalPolicyOf } from "./constructs/removal-policy.ts";
 import { retentionDays } from "./constructs/retention-days.ts";
 import { StockwizTaskDefinition } from "./constructs/stockwiz-task-definition.ts";
 import { Data } from "./data.ts";
 import { Network } from "./network.ts";
 import { Registry } from "./registry.ts";
+
+/**
+ * Every deploy names the commit its images were built from. `sst remove` synthesizes the
+ * stacks only to find their names, so it needs no tag.
+ */
+function imageTagFor(mode: string, imageTag: string | undefined): string {
+  if (imageTag) return imageTag;
+  if (mode === "remove") return "not-deployed";
+  throw new Error(
+    "STOCKWIZ_IMAGE_TAG must name the image tag to run: the commit SHA the images were built from",
+  );
+}
 
 /** The ECS cluster, the `<stage>-stockwiz` service and the load balancer in front of it. */
 export function Service({ stack, app }: StackContext) {
@@ -36,7 +49,9 @@ export function Service({ stack, app }: StackContext) {
   const logGroup = new logs.LogGroup(stack, "LogGroup", {
     logGroupName: names.logGroup,
     retention: retentionDays(settings.logRetentionDays),
+    removalPolicy: removalPolicyOf(config.statefulRemoval),
   });
+  const imageTag = imageTagFor(app.mode, settings.imageTag);
 
   const secret = (key: string) => ecs.Secret.fromSecretsManager(data.database.secret, key);
   const task = new StockwizTaskDefinition(stack, "Task", {
@@ -45,10 +60,11 @@ export function Service({ stack, app }: StackContext) {
     memoryMiB: settings.memoryMiB,
     logGroup,
     stopTimeoutSeconds: settings.stopTimeoutSeconds,
+    cpuArchitecture: settings.cpuArchitecture,
     appContainers: appServiceKeys.map((key) => ({
       name: names.appServices[key].container,
       port: names.appServices[key].port,
-      image: ecs.ContainerImage.fromEcrRepository(registry.repositories[key], settings.imageTag),
+      image: ecs.ContainerImage.fromEcrRepository(registry.repositories[key], imageTag),
       environment: serviceEnvironment(
         names,
         names.appServices[key],
@@ -64,10 +80,7 @@ export function Service({ stack, app }: StackContext) {
     sidecars:
       config.data.kind === "sidecars"
         ? {
-            postgresImage: ecs.ContainerImage.fromEcrRepository(
-              registry.postgres,
-              settings.imageTag,
-            ),
+            postgresImage: ecs.ContainerImage.fromEcrRepository(registry.postgres, imageTag),
             redisImage: ecs.ContainerImage.fromRegistry(config.data.redisImage),
             databaseName: config.data.databaseName,
             databaseUser: config.data.databaseUser,

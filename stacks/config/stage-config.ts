@@ -36,8 +36,31 @@ export interface ServiceConfig {
   /** In-flight requests get this long after a target leaves the ALB, before ECS sends SIGTERM. */
   readonly deregistrationDelaySeconds: number;
   readonly targetHealthCheck: TargetHealthCheckConfig;
-  readonly imageTag: string;
+  /** The commit SHA the images were built from; absent: only `sst dev` and `sst remove` can run. */
+  readonly imageTag?: string;
+  /** Graviton: about 20 % cheaper than x86 per vCPU-hour; every image is built for it. */
+  readonly cpuArchitecture: "arm64";
   readonly logRetentionDays: number;
+}
+
+/**
+ * What happens to named, stateful resources (image repositories, the log group, secrets,
+ * databases) when their stack is deleted. "destroy": a stage can be removed and deployed again
+ * under the same names. "retain": kept on delete and on replacement, but never after a failed
+ * first create (CloudFormation's RetainExceptOnCreate), so a rolled-back first deploy retries.
+ */
+export type StatefulRemoval = "destroy" | "retain";
+
+export interface RegistryConfig {
+  readonly removal: StatefulRemoval;
+  /**
+   * Which tagged images stay (ECR allows one rule over every tag). By age: prod promotes a dev
+   * SHA by copying its images, so this is how old a commit prod can still be given. By count:
+   * the rollback targets of a stage whose images arrive only by promotion.
+   */
+  readonly keep: { readonly pushedWithinDays: number } | { readonly newestImages: number };
+  /** Untagged manifests (left by interrupted pushes) expire after this many days. */
+  readonly untaggedExpiryDays: number;
 }
 
 /** dev keeps legacy's shape: PostgreSQL and Redis as containers inside the task. */
@@ -51,6 +74,8 @@ export interface SidecarDataConfig {
 /** prod: RDS PostgreSQL Multi-AZ and ElastiCache Redis; the task runs only the services. */
 export interface ManagedDataConfig {
   readonly kind: "managed";
+  /** libpq's PGSSLMODE for the services: RDS forces TLS, and only the RDS CA is trusted. */
+  readonly sslMode: "verify-full";
   readonly databaseName: string;
   readonly databaseUser: string;
   readonly postgresVersion: "15";
@@ -96,7 +121,10 @@ export interface StageConfig {
   readonly region: string;
   readonly names: ResourceNames;
   readonly network: NetworkConfig;
+  readonly registry: RegistryConfig;
   readonly service: ServiceConfig;
+  /** The log group, secrets and database on stack deletion (see StatefulRemoval). */
+  readonly statefulRemoval: StatefulRemoval;
   readonly data: DataConfig;
   readonly edge: EdgeConfig;
   readonly monitoring: MonitoringConfig;
@@ -106,20 +134,20 @@ export interface StageConfig {
   readonly localDevelopment?: LocalDevelopmentConfig;
 }
 
-export const region = "us-east-1";
 const drainSeconds = 10;
 const shutdownMarginSeconds = 5;
 
-const legacyNetwork: NetworkConfig = {
+const legacyNetwork = (availabilityZones: readonly [string, string]): NetworkConfig => ({
   vpcCidr: "10.0.0.0/16",
-  availabilityZones: ["us-east-1a", "us-east-1b"],
+  availabilityZones,
   publicSubnetCidrs: ["10.0.1.0/24", "10.0.2.0/24"],
   privateSubnetCidrs: ["10.0.11.0/24", "10.0.12.0/24"],
   natGateways: 1,
   flowLogRetentionDays: 30,
-};
+});
 
 const legacyService: Omit<ServiceConfig, "imageTag"> = {
+  cpuArchitecture: "arm64",
   cpu: 2048,
   memoryMiB: 4096,
   desiredCount: 1,
@@ -156,17 +184,23 @@ const legacyAlarms: AlarmConfig = {
 
 /** dev reproduces the legacy deployment; so does any personal stage used with `sst dev`. */
 function devLikeConfig(stage: string, settings: DeploySettings): StageConfig {
+  const { region } = settings;
   return {
     stage,
     region,
     names: resourceNames(stage),
-    network: legacyNetwork,
+    network: legacyNetwork(settings.availabilityZones ?? [`${region}a`, `${region}b`]),
+    // A dev image is promotable to prod for 90 days; nothing else is kept once the stage goes.
+    registry: { removal: "destroy", keep: { pushedWithinDays: 90 }, untaggedExpiryDays: 1 },
     service: { ...legacyService, imageTag: settings.imageTag },
+    statefulRemoval: "destroy",
     data: {
       kind: "sidecars",
       databaseName: "microservices_db",
       databaseUser: "postgres",
-      redisImage: "redis:7-alpine",
+      // ECR Public's copy of Docker Hub's official image: no anonymous Docker Hub pull limit
+      // shared by every task behind one NAT address.
+      redisImage: "public.ecr.aws/docker/library/redis:7.4-alpine",
     },
     edge: {
       certificateArn: settings.certificateArn,
@@ -192,9 +226,13 @@ function prodConfig(settings: DeploySettings): StageConfig {
   return {
     ...dev,
     network: { ...dev.network, natGateways: 2, flowLogRetentionDays: 90 },
+    // prod's images arrive only by promotion: the last 100 are what a rollback can return to.
+    registry: { removal: "retain", keep: { newestImages: 100 }, untaggedExpiryDays: 1 },
     service: { ...dev.service, desiredCount: 2, minCapacity: 2, maxCapacity: 8 },
+    statefulRemoval: "retain",
     data: {
       kind: "managed",
+      sslMode: "verify-full",
       databaseName: "microservices_db",
       databaseUser: "stockwiz",
       postgresVersion: "15",

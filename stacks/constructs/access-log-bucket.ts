@@ -20,7 +20,9 @@ export class AccessLogBucket extends Construct {
       enforceSSL: true,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       lifecycleRules: [{ expiration: Duration.days(props.retentionDays) }],
-      removalPolicy: RemovalPolicy.RETAIN,
+      // Logs outlive the stack (a bucket holding objects cannot be deleted anyway), but an empty
+      // one left by a rolled-back first create goes with it.
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     });
     NagSuppressions.addResourceSuppressions(this.bucket, [
       {

@@ -35,6 +35,8 @@ export interface StockwizTaskDefinitionProps {
   readonly sidecars?: SidecarSpec;
   /** SIGTERM → SIGKILL for every container. */
   readonly stopTimeoutSeconds: number;
+  /** What every image is built for; an image of another platform does not start. */
+  readonly cpuArchitecture: "arm64" | "x86_64";
 }
 
 /** `node -e` probe: the service images ship no curl, but node has fetch. */
@@ -74,7 +76,10 @@ export class StockwizTaskDefinition extends Construct {
       executionRole: this.executionRole,
       taskRole: this.taskRole,
       runtimePlatform: {
-        cpuArchitecture: ecs.CpuArchitecture.X86_64,
+        cpuArchitecture:
+          props.cpuArchitecture === "arm64"
+            ? ecs.CpuArchitecture.ARM64
+            : ecs.CpuArchitecture.X86_64,
         operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
       },
     });
@@ -146,7 +151,12 @@ export class StockwizTaskDefinition extends Construct {
       environment: { POSTGRES_DB: spec.databaseName, POSTGRES_USER: spec.databaseUser },
       secrets: { POSTGRES_PASSWORD: spec.databasePassword },
       healthCheck: {
-        command: ["CMD-SHELL", `pg_isready -U ${spec.databaseUser} -d ${spec.databaseName}`],
+        // Over TCP: during the image's first-start initialisation the server listens on its
+        // socket only, and a socket probe would call it ready before the services can connect.
+        command: [
+          "CMD-SHELL",
+          `pg_isready -h 127.0.0.1 -U ${spec.databaseUser} -d ${spec.databaseName}`,
+        ],
         interval: Duration.seconds(10),
         timeout: Duration.seconds(5),
         retries: 5,

@@ -7,6 +7,7 @@ import * as lambda from "aws-cdk-lib/aws-lambda";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { NagSuppressions } from "cdk-nag";
 import { Construct } from "constructs";
+import { lambdaRuntime } from "../aspects/sst-handler-runtime.ts";
 
 export interface SyntheticCheckProps {
   /** Bundle exporting `handler` from `index.js` (packages/synthetic-check). */
@@ -62,7 +63,7 @@ export class SyntheticCheck extends Construct {
     );
     this.function = new lambda.Function(this, "Function", {
       description: `Synthetic check of ${props.namespace}: GET /health and /api/products`,
-      runtime: lambda.Runtime.NODEJS_24_X,
+      runtime: lambdaRuntime,
       architecture: lambda.Architecture.ARM_64,
       code: props.code,
       handler: "index.handler",

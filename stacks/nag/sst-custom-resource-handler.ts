@@ -16,10 +16,6 @@ export function suppressSstCustomResourceHandlers(app: App): void {
       handler,
       [
         {
-          id: "AwsSolutions-L1",
-          reason: "SST pins its own handler's runtime; we cannot choose it",
-        },
-        {
           id: "AwsSolutions-IAM4",
           reason: "SST's own handler logs through AWSLambdaBasicExecutionRole",
           appliesTo: [

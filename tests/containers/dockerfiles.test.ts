@@ -4,6 +4,7 @@ import { DockerfileParser, type Flag, type Instruction } from "dockerfile-ast";
 import { validate } from "dockerfile-utils";
 import { describe, expect, it } from "vitest";
 import { resourceNames } from "../../stacks/config/resource-names.ts";
+import { rdsCaBundleInImage } from "../../stacks/config/service-environment.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const read = (relative: string) => readFileSync(path.join(root, relative), "utf8");
@@ -37,6 +38,9 @@ const pinnedImage =
 
 const services = Object.values(resourceNames("dev").appServices);
 
+/** The one Node.js version StockWiz ships (CI and the workflows read the same file). */
+const nodeVersion = read(".nvmrc").trim();
+
 describe.each(services)("packages/$container/Dockerfile", ({ container, port }) => {
   const content = read(`packages/${container}/Dockerfile`);
   const stages = stagesOf(content);
@@ -51,6 +55,19 @@ describe.each(services)("packages/$container/Dockerfile", ({ container, port }) 
     for (const stage of stages) expect(argumentsOf(stage[0])).toMatch(pinnedImage);
   });
 
+  it("when built then every stage runs the Node.js of .nvmrc, the build stage on the builder's own platform", () => {
+    expect(nodeVersion).toMatch(/^24\.\d+\.\d+$/);
+    for (const stage of stages) {
+      expect(argumentsOf(stage[0])).toMatch(new RegExp(`^node:${nodeVersion}-bookworm-slim `));
+    }
+    // Only the runtime stage is built for the task's platform: it copies files and runs nothing.
+    for (const stage of stages.slice(0, -1)) {
+      expect(flagsOf(stage[0])).toEqual({ platform: "$BUILDPLATFORM" });
+    }
+    expect(flagsOf(runtime[0])).toEqual({});
+    expect(find(runtime, "RUN")).toEqual([]);
+  });
+
   it("when built then the build stage bundles this service with scripts/bundle-services.ts", () => {
     const runs = stages.slice(0, -1).flatMap((stage) => find(stage, "RUN").map(argumentsOf));
     expect(runs).toContain(`npx tsx scripts/bundle-services.ts ${container}`);
@@ -59,14 +76,18 @@ describe.each(services)("packages/$container/Dockerfile", ({ container, port }) 
   it("when run then the image holds the single bundled file and runs it as a non-root user", () => {
     const copies = find(runtime, "COPY");
     // The gateway also ships the built dashboard and Swagger UI's files, served as they are.
+    // Every service ships the RDS CA bundle where the stacks' PGSSLROOTCERT points.
+    expect(argumentsOf(find(runtime, "WORKDIR").at(-1))).toBe("/app");
+    const caBundle = `/repo/dist/certs/rds-ca-bundle.pem ./${path.posix.relative("/app", rdsCaBundleInImage)}`;
     const shipped =
       container === "api-gateway"
         ? [
+            caBundle,
             `/repo/dist/${container}/index.mjs ./index.mjs`,
             "/repo/packages/web/dist ./web",
             "/repo/node_modules/swagger-ui-dist ./node_modules/swagger-ui-dist",
           ]
-        : [`/repo/dist/${container}/index.mjs ./index.mjs`];
+        : [caBundle, `/repo/dist/${container}/index.mjs ./index.mjs`];
     expect(copies.map(argumentsOf)).toEqual(shipped);
     for (const copy of copies)
       expect(flagsOf(copy)).toMatchObject({ from: "build", chown: "node:node" });
@@ -102,8 +123,8 @@ describe("packages/postgres-image/Dockerfile", () => {
     expect(find(stage, "ENV").map(argumentsOf)).toContain("POSTGRES_DB=microservices_db");
   });
 
-  it("when running then it runs unprivileged and reports readiness with pg_isready", () => {
+  it("when running then it runs unprivileged and reports readiness with pg_isready over TCP, not the init-time socket", () => {
     expect(argumentsOf(find(stage, "USER").at(-1))).toBe("postgres");
-    expect(argumentsOf(find(stage, "HEALTHCHECK").at(-1))).toContain("pg_isready");
+    expect(argumentsOf(find(stage, "HEALTHCHECK").at(-1))).toContain("pg_isready -h 127.0.0.1 ");
   });
 });

@@ -129,9 +129,9 @@ describe("dev task definition", () => {
     expect(postgres.HealthCheck.Command.join(" ")).toContain("pg_isready");
   });
 
-  it("when synthesized then redis is redis:7-alpine on 6379, checked with redis-cli ping", () => {
+  it("when synthesized then redis is the official 7.4 image from ECR Public (no Docker Hub pull limit) on 6379, checked with redis-cli ping", () => {
     const redis = containerNamed(service, "redis");
-    expect(redis.Image).toBe("redis:7-alpine");
+    expect(redis.Image).toBe("public.ecr.aws/docker/library/redis:7.4-alpine");
     expect(redis.PortMappings).toEqual([{ ContainerPort: 6379, Protocol: "tcp" }]);
     expect(redis.HealthCheck.Command).toEqual(["CMD", "redis-cli", "ping"]);
   });

@@ -101,15 +101,20 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
     );
   });
 
-  it("when synthesized then every repository expires untagged images and keeps a bounded history", () => {
+  it("when synthesized then every repository has immutable tags, expires untagged images and keeps a bounded history", () => {
+    const keepTagged =
+      stage === "prod"
+        ? { tagStatus: "any", countType: "imageCountMoreThan", countNumber: 100 }
+        : { tagStatus: "any", countType: "sinceImagePushed", countNumber: 90, countUnit: "days" };
     for (const repository of resourcesOfType(
       synthesized.template("Registry"),
       "AWS::ECR::Repository",
     )) {
+      expect(repository.properties.ImageTagMutability).toBe("IMMUTABLE");
       const rules = JSON.parse(repository.properties.LifecyclePolicy.LifecyclePolicyText).rules;
       expect(rules.map((rule: CfnValue) => rule.selection)).toEqual([
-        { tagStatus: "untagged", countType: "sinceImagePushed", countNumber: 7, countUnit: "days" },
-        { tagStatus: "any", countType: "imageCountMoreThan", countNumber: 30 },
+        { tagStatus: "untagged", countType: "sinceImagePushed", countNumber: 1, countUnit: "days" },
+        keepTagged,
       ]);
     }
   });

@@ -18,12 +18,55 @@ describe("deploy settings", () => {
     );
   });
 
-  it("when no image tag is given then containers run `latest`; the pipeline passes the commit SHA", () => {
-    expect(deploySettingsFromEnv({ STOCKWIZ_ALERT_EMAIL: "a@b.test" }).imageTag).toBe("latest");
+  it("when no image tag is given then none is assumed; a tag is the commit SHA, never `latest`", () => {
+    expect(deploySettingsFromEnv({ STOCKWIZ_ALERT_EMAIL: "a@b.test" }).imageTag).toBeUndefined();
     expect(
       deploySettingsFromEnv({ STOCKWIZ_ALERT_EMAIL: "a@b.test", STOCKWIZ_IMAGE_TAG: "9f8e7d6" })
         .imageTag,
     ).toBe("9f8e7d6");
+    expect(() =>
+      deploySettingsFromEnv({ STOCKWIZ_ALERT_EMAIL: "a@b.test", STOCKWIZ_IMAGE_TAG: "latest" }),
+    ).toThrow(/immutable tag/);
+    expect(() =>
+      deploySettingsFromEnv({ STOCKWIZ_ALERT_EMAIL: "a@b.test", STOCKWIZ_IMAGE_TAG: "a b" }),
+    ).toThrow(/STOCKWIZ_IMAGE_TAG/);
+  });
+
+  it("when AWS_REGION names another region then the stacks and their zones follow it", () => {
+    const settings = deploySettingsFromEnv({
+      STOCKWIZ_ALERT_EMAIL: "a@b.test",
+      AWS_REGION: "eu-west-1",
+    });
+    expect(settings.region).toBe("eu-west-1");
+    expect(stageConfigFor("dev", settings).network.availabilityZones).toEqual([
+      "eu-west-1a",
+      "eu-west-1b",
+    ]);
+    expect(deploySettingsFromEnv({ STOCKWIZ_ALERT_EMAIL: "a@b.test" }).region).toBe("us-east-1");
+  });
+
+  it("when a region lacks the default zones then STOCKWIZ_AVAILABILITY_ZONES names two of its own, and only its own", () => {
+    const settings = deploySettingsFromEnv({
+      STOCKWIZ_ALERT_EMAIL: "a@b.test",
+      AWS_REGION: "ap-northeast-1",
+      STOCKWIZ_AVAILABILITY_ZONES: "ap-northeast-1a, ap-northeast-1c",
+    });
+    expect(stageConfigFor("prod", settings).network.availabilityZones).toEqual([
+      "ap-northeast-1a",
+      "ap-northeast-1c",
+    ]);
+    for (const zones of ["us-east-1a,us-east-1b", "ap-northeast-1a", "ap-northeast-1a,b,c"]) {
+      expect(() =>
+        deploySettingsFromEnv({
+          STOCKWIZ_ALERT_EMAIL: "a@b.test",
+          AWS_REGION: "ap-northeast-1",
+          STOCKWIZ_AVAILABILITY_ZONES: zones,
+        }),
+      ).toThrow(/STOCKWIZ_AVAILABILITY_ZONES/);
+    }
+    expect(() =>
+      deploySettingsFromEnv({ STOCKWIZ_ALERT_EMAIL: "a@b.test", AWS_REGION: "mars" }),
+    ).toThrow(/AWS_REGION/);
   });
 
   it("when a certificate comes without the host name it covers then settings refuse to load", () => {

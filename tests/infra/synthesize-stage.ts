@@ -5,7 +5,7 @@ import { Template } from "aws-cdk-lib/assertions";
 import { App, Stack } from "sst/constructs";
 import { initProject, useProject } from "sst/project.js";
 import type { DeploySettings } from "../../stacks/config/deploy-settings.ts";
-import { region, type StageConfig, stageConfigFor } from "../../stacks/config/stage-config.ts";
+import { type StageConfig, stageConfigFor } from "../../stacks/config/stage-config.ts";
 import { registerStacks } from "../../stacks/register-stacks.ts";
 
 export const repositoryRoot = path.resolve(import.meta.dirname, "../..");
@@ -15,6 +15,7 @@ export const fakeAccount = "123456789012";
 
 export const testSettings: DeploySettings = {
   alertEmail: "oncall@example.test",
+  region: "us-east-1",
   imageTag: "0123abc",
 };
 
@@ -52,7 +53,13 @@ export async function synthesizeStage(
   await initProject({ stage });
   // SST wipes <out>/types for every new App: give each test process its own.
   useProject().paths.out = mkdtempSync(path.join(tmpdir(), "stockwiz-sst-"));
-  const app = new App({ mode, stage, name: "stockwiz", region, account: fakeAccount });
+  const app = new App({
+    mode,
+    stage,
+    name: "stockwiz",
+    region: settings.region,
+    account: fakeAccount,
+  });
   const config = stageConfigFor(stage, settings);
   registerStacks(app, { config, rootDir: repositoryRoot });
   // Which stacks exist depends on the mode: look each one up by SST's prefixed id.

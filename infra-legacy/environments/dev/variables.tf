@@ -21,13 +21,12 @@ variable "environment" {
 }
 
 variable "image_tag" {
-  description = "Tag every StockWiz image runs with; the pipeline passes the commit SHA."
+  description = "Tag every StockWiz image runs with: the commit SHA the images were built from."
   type        = string
-  default     = "latest"
 
   validation {
-    condition     = can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", var.image_tag))
-    error_message = "The image_tag must be a valid Docker tag (letters, digits, _ . -, at most 128 characters)."
+    condition     = can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", var.image_tag)) && var.image_tag != "latest"
+    error_message = "The image_tag must be a valid, immutable Docker tag (the commit SHA; not latest)."
   }
 }
 

@@ -1,9 +1,11 @@
-# Tags stay mutable: `latest` moves with every push, the commit SHA tag does not.
+# Tags are immutable: an image is named by the commit SHA it was built from, and a tag never
+# moves. force_delete lets `terraform destroy` remove a repository that still holds images.
 resource "aws_ecr_repository" "this" {
   for_each = var.repositories
 
   name                 = "${var.name_prefix}-${each.key}"
-  image_tag_mutability = "MUTABLE"
+  image_tag_mutability = "IMMUTABLE"
+  force_delete         = true
 
   image_scanning_configuration {
     scan_on_push = true
@@ -23,7 +25,7 @@ resource "aws_ecr_lifecycle_policy" "this" {
     rules = [
       {
         rulePriority = 1
-        description  = "Expire untagged images"
+        description  = "Expire untagged images after ${var.untagged_expiry_days} days"
         selection = {
           tagStatus   = "untagged"
           countType   = "sinceImagePushed"
@@ -34,11 +36,12 @@ resource "aws_ecr_lifecycle_policy" "this" {
       },
       {
         rulePriority = 2
-        description  = "Keep the ${var.keep_images} most recent images"
+        description  = "Expire images pushed more than ${var.image_max_age_days} days ago"
         selection = {
           tagStatus   = "any"
-          countType   = "imageCountMoreThan"
-          countNumber = var.keep_images
+          countType   = "sinceImagePushed"
+          countUnit   = "days"
+          countNumber = var.image_max_age_days
         }
         action = { type = "expire" }
       },

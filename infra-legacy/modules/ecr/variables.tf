@@ -18,21 +18,21 @@ variable "repositories" {
   }
 }
 
-variable "keep_images" {
-  description = "Images kept per repository whatever their tags; older ones expire."
+variable "image_max_age_days" {
+  description = "Images expire this many days after their push: how old a commit prod can still be promoted from."
   type        = number
-  default     = 30
+  default     = 90
 
   validation {
-    condition     = var.keep_images >= 1
-    error_message = "The keep_images must be at least 1."
+    condition     = var.image_max_age_days >= 1
+    error_message = "The image_max_age_days must be at least 1."
   }
 }
 
 variable "untagged_expiry_days" {
-  description = "Untagged images (left by re-pushed tags such as latest) expire after this many days."
+  description = "Untagged manifests (left by interrupted pushes) expire after this many days."
   type        = number
-  default     = 7
+  default     = 1
 
   validation {
     condition     = var.untagged_expiry_days >= 1

@@ -26,7 +26,7 @@ locals {
       { name = "POSTGRES_PASSWORD", valueFrom = "${aws_secretsmanager_secret.database.arn}:password::" },
     ]
     healthCheck = {
-      command     = ["CMD-SHELL", "pg_isready -U ${var.database_user} -d ${var.database_name}"]
+      command     = ["CMD-SHELL", "pg_isready -h 127.0.0.1 -U ${var.database_user} -d ${var.database_name}"]
       interval    = 10
       timeout     = 5
       retries     = 5
@@ -82,6 +82,8 @@ locals {
       { name = "PRODUCT_SERVICE_URL", value = "http://localhost:${var.app_services["product-service"].port}" },
       { name = "INVENTORY_SERVICE_URL", value = "http://localhost:${var.app_services["inventory-service"].port}" },
       { name = "PORT", value = tostring(var.app_services["api-gateway"].port) },
+      # One trusted hop: the ALB appends the client's address to X-Forwarded-For.
+      { name = "TRUST_PROXY_HOPS", value = "1" },
     ]
     # The images ship no curl, but node has fetch.
     healthCheck = {

@@ -9,7 +9,7 @@ variable "name_prefix" {
 }
 
 variable "image_tag" {
-  description = "Tag of the four StockWiz images (the commit SHA, or latest)."
+  description = "Tag of the four StockWiz images: the commit SHA they were built from."
   type        = string
 
   validation {
@@ -151,7 +151,7 @@ variable "database_user" {
 variable "redis_image" {
   description = "Image of the Redis cache container."
   type        = string
-  default     = "redis:7-alpine"
+  default     = "public.ecr.aws/docker/library/redis:7.4-alpine"
 
   validation {
     condition     = can(regex("^[a-z0-9./-]+:[A-Za-z0-9_.-]+$", var.redis_image))
