@@ -11,7 +11,7 @@ import {
 import { createProductWithStock, type Inventory, type Product } from "./harness/fixtures.ts";
 import { type Answer, call } from "./harness/http-client.ts";
 import { type RedisRelay, startRedisRelay } from "./harness/redis-relay.ts";
-import { cacheHolds, redisUrl } from "./harness/scratch-cache.ts";
+import { cacheHolds, redisUrl, removeCacheKey } from "./harness/scratch-cache.ts";
 import type { ServiceName } from "./harness/service-process.ts";
 
 // CONTRACT.md §7: with Redis unreachable every endpoint answers correctly from the database,
@@ -58,11 +58,34 @@ afterEach(async () => {
 
 const cutAll = () => Promise.all(everyRelay().map((relay) => relay.cut()));
 
-/** Gives Redis back to the services named, and waits until Redis has answered each. */
+/** A read only this service answers from its cache, and the key it fills. */
+const probeOf = (name: ServiceName) =>
+  ({
+    "product-service": { url: `${stack.productService.url}/products/1`, key: cacheKeys.product(1) },
+    "inventory-service": {
+      url: `${stack.inventoryService.url}/inventory`,
+      key: cacheKeys.inventoryList(),
+    },
+    "api-gateway": { url: `${stack.gateway.url}/api/products-full`, key: cacheKeys.catalogue() },
+  })[name];
+
+/**
+ * Gives Redis back to the services named, and waits until each trusts its cache again. A
+ * service that got Redis back first clears its namespace (another process may have written
+ * meanwhile), a moment later; only then does it fill the cache again. Waiting for a fill of
+ * a key removed beforehand waits for that clearing, which would otherwise delete what the
+ * next step caches.
+ */
 async function restore(...names: ServiceName[]) {
   for (const name of names) {
     await relays[name].restore();
     await pollUntil(`${name} to reconnect to Redis`, () => relays[name].answeredSinceRestore());
+    const probe = probeOf(name);
+    await removeCacheKey(stack.redisKeyPrefix, probe.key);
+    await pollUntil(`${name} to trust its cache again`, async () => {
+      await call(probe.url);
+      return cacheHolds(stack.redisKeyPrefix, probe.key);
+    });
   }
 }
 

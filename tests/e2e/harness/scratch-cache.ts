@@ -20,6 +20,12 @@ async function withRedis<T>(use: (redis: Redis) => Promise<T>): Promise<T> {
 export const cacheHolds = (prefix: string, key: string): Promise<boolean> =>
   withRedis(async (redis) => (await redis.exists(prefix + key)) === 1);
 
+/** Deletes one key behind the services' backs (the generation does not move). */
+export const removeCacheKey = (prefix: string, key: string): Promise<void> =>
+  withRedis(async (redis) => {
+    await redis.del(prefix + key);
+  });
+
 /** Removes every key the stack wrote, so runs leave nothing behind. */
 export const removeCacheKeys = (prefix: string): Promise<void> =>
   withRedis(async (redis) => {
