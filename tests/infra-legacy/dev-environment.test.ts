@@ -191,3 +191,32 @@ describe("the legacy faults, fixed in Terraform too", () => {
     ]);
   });
 });
+
+describe("the first deploy, as infra-legacy/README.md gives it", () => {
+  const readme = readFileSync(path.join(infraLegacyDir, "README.md"), "utf8");
+  const commands = readme
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => /^(terraform|docker|\(cd|aws) /.test(line));
+  const firstIndex = (pattern: RegExp) => commands.findIndex((line) => pattern.test(line));
+
+  it("when followed then the repositories exist and hold the commit's images before the task is applied", () => {
+    const repositories = firstIndex(/^terraform apply -target=module\.ecr /);
+    const push = firstIndex(/docker push/);
+    const plan = firstIndex(/^terraform plan /);
+    expect(repositories).toBeGreaterThanOrEqual(0);
+    expect(push).toBeGreaterThan(repositories);
+    expect(plan).toBeGreaterThan(push);
+    expect(commands[plan]).toContain("-var image_tag=$SHA");
+  });
+
+  it("when images are built then they are for the task's ARM64 platform and tagged with the commit only", () => {
+    const builds = commands.filter((line) => line.includes("docker build"));
+    expect(builds.length).toBeGreaterThan(0);
+    for (const build of builds) {
+      expect(build).toContain("--platform linux/arm64");
+      expect(build).toContain(":$SHA");
+    }
+    expect(readme).not.toMatch(/:latest\b/);
+  });
+});

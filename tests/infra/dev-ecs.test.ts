@@ -121,12 +121,12 @@ describe("dev task definition", () => {
     expect(containers.every((c) => c.Essential === true)).toBe(true);
   });
 
-  it("when synthesized then postgres comes from dev-stockwiz-postgres, on 5432, checked with pg_isready", () => {
+  it("when synthesized then postgres comes from dev-stockwiz-postgres, on 5432, checked with pg_isready over TCP (not the socket its first-start init listens on alone)", () => {
     const postgres = containerNamed(service, "postgres");
     expect(JSON.stringify(postgres.Image)).toContain("PostgresRepository");
     expect(JSON.stringify(postgres.Image)).toContain(`:${testSettings.imageTag}`);
     expect(postgres.PortMappings).toEqual([{ ContainerPort: 5432, Protocol: "tcp" }]);
-    expect(postgres.HealthCheck.Command.join(" ")).toContain("pg_isready");
+    expect(postgres.HealthCheck.Command.join(" ")).toContain("pg_isready -h 127.0.0.1 ");
   });
 
   it("when synthesized then redis is the official 7.4 image from ECR Public (no Docker Hub pull limit) on 6379, checked with redis-cli ping", () => {
