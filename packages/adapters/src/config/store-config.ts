@@ -29,12 +29,29 @@ export const storeEnvSchema = z
     DB_PORT: port.default(5432),
     DB_NAME: z.string().min(1).default("microservices_db"),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    /** How long a new connection may take: an auto-paused Aurora needs ~15 s to resume. */
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(2_000),
+    /**
+     * RDS IAM authentication: each connection's password is a token signed with the process's
+     * AWS credentials for DB_USER at DB_HOST:DB_PORT, in AWS_REGION. Needs TLS; no DB_PASSWORD.
+     */
+    DB_IAM_AUTH: z.stringbool().default(false),
+    /**
+     * Apply pending migrations when the service opens the database (a container, `npm start`).
+     * Off where a deploy step migrates once (the Lambda stages): no cold start migrates.
+     */
+    DB_MIGRATE_ON_START: z.stringbool().default(true),
+    AWS_REGION: z.string().min(1).optional(),
     /** libpq's TLS variables; sslmode/sslrootcert in DATABASE_URL win over them. */
     PGSSLMODE: z.string().optional(),
     PGSSLROOTCERT: z.string().optional(),
     STOCKWIZ_DATA_DIR: z.string().min(1).default("./.data"),
   })
   .superRefine((env, ctx) => {
+    if (env.DB_IAM_AUTH) {
+      for (const problem of iamAuthProblems(env)) ctx.addIssue({ code: "custom", ...problem });
+      return;
+    }
     if (env.DATABASE_URL === undefined && env.DB_HOST !== undefined && !env.DB_PASSWORD) {
       ctx.addIssue({
         code: "custom",
@@ -47,6 +64,14 @@ export const storeEnvSchema = z
     // The embedded database has no TLS: the variables are only checked when PostgreSQL is used.
     if (env.DATABASE_URL === undefined && env.DB_HOST === undefined) return env;
     const resolved = resolveDatabaseTls(env);
+    if ("tls" in resolved && env.DB_IAM_AUTH && resolved.tls.mode === "disable") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PGSSLMODE"],
+        message: "must enable TLS with DB_IAM_AUTH: RDS accepts IAM tokens only over TLS",
+      });
+      return z.NEVER;
+    }
     if ("tls" in resolved) return { ...env, databaseTls: resolved.tls };
     for (const { variable, message } of resolved.problems) {
       ctx.addIssue({ code: "custom", path: [variable], message });
@@ -55,6 +80,39 @@ export const storeEnvSchema = z
   });
 export type StoreEnv = z.infer<typeof storeEnvSchema>;
 
+/** The variables DB_IAM_AUTH needs, and those it rules out. */
+function iamAuthProblems(env: {
+  DATABASE_URL?: string | undefined;
+  DB_HOST?: string | undefined;
+  DB_PASSWORD?: string | undefined;
+  AWS_REGION?: string | undefined;
+}): { path: string[]; message: string }[] {
+  const problems: { path: string[]; message: string }[] = [];
+  if (env.DATABASE_URL !== undefined) {
+    problems.push({
+      path: ["DATABASE_URL"],
+      message:
+        "must be unset with DB_IAM_AUTH: the token is signed for DB_HOST, DB_PORT and DB_USER",
+    });
+  }
+  if (env.DB_HOST === undefined) {
+    problems.push({ path: ["DB_HOST"], message: "is required with DB_IAM_AUTH" });
+  }
+  if (env.DB_PASSWORD) {
+    problems.push({
+      path: ["DB_PASSWORD"],
+      message: "must be unset with DB_IAM_AUTH: the password is a signed token",
+    });
+  }
+  if (env.AWS_REGION === undefined) {
+    problems.push({
+      path: ["AWS_REGION"],
+      message: "is required with DB_IAM_AUTH: the token is signed for the database's region",
+    });
+  }
+  return problems;
+}
+
 export type DatabaseTarget =
   | {
       kind: "postgres";
@@ -62,32 +120,37 @@ export type DatabaseTarget =
       poolMax: number;
       /** Absent: no TLS. TLS parameters inside `connectionString` are ignored, this decides. */
       tls?: DatabaseTls;
+      /** Bound on opening a connection. @default 2 s */
+      connectTimeoutMs?: number;
+      /** Present: each connection's password is an RDS IAM token signed for this region. */
+      iamAuth?: { region: string };
+      /** False where a deploy step applies the migrations instead. @default true */
+      migrateOnStart?: boolean;
     }
   | { kind: "embedded"; dataDir: string };
 
 /** With no database configured, StockWiz runs on embedded PostgreSQL (PGlite) on local disk. */
 export function databaseTarget(env: StoreEnv): DatabaseTarget {
+  const postgres = {
+    kind: "postgres" as const,
+    poolMax: env.DB_POOL_MAX,
+    tls: env.databaseTls,
+    connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+    migrateOnStart: env.DB_MIGRATE_ON_START,
+  };
   if (env.DATABASE_URL !== undefined) {
-    return {
-      kind: "postgres",
-      connectionString: env.DATABASE_URL,
-      poolMax: env.DB_POOL_MAX,
-      tls: env.databaseTls,
-    };
+    return { ...postgres, connectionString: env.DATABASE_URL };
   }
   if (env.DB_HOST !== undefined) {
     const url = new URL("postgres://placeholder");
     url.username = env.DB_USER;
-    url.password = env.DB_PASSWORD ?? "";
+    url.password = env.DB_IAM_AUTH ? "" : (env.DB_PASSWORD ?? "");
     url.hostname = env.DB_HOST;
     url.port = String(env.DB_PORT);
     url.pathname = `/${env.DB_NAME}`;
-    return {
-      kind: "postgres",
-      connectionString: url.toString(),
-      poolMax: env.DB_POOL_MAX,
-      tls: env.databaseTls,
-    };
+    const iamAuth =
+      env.DB_IAM_AUTH && env.AWS_REGION !== undefined ? { region: env.AWS_REGION } : undefined;
+    return { ...postgres, connectionString: url.toString(), ...(iamAuth ? { iamAuth } : {}) };
   }
   return { kind: "embedded", dataDir: env.STOCKWIZ_DATA_DIR };
 }

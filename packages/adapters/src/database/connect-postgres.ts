@@ -4,6 +4,7 @@ import pg from "pg";
 import type { DatabaseTls } from "../config/database-tls.ts";
 import type { Logger } from "../logger.ts";
 import { sslOptionsOf, withoutTlsParameters } from "./postgres-tls.ts";
+import { rdsAuthToken } from "./rds-auth-token.ts";
 
 export interface PostgresOptions {
   connectionString: string;
@@ -14,11 +15,32 @@ export interface PostgresOptions {
   connectTimeoutMs?: number;
   /** Bound on one query, so no request hangs on a stalled server. */
   queryTimeoutMs?: number;
+  /** Present: every new connection signs an RDS IAM token for its password. */
+  iamAuth?: { region: string };
+}
+
+/**
+ * Where to connect, as node-postgres options. With IAM authentication the parts are given one by
+ * one: a connection string would override the password function with its own (empty) password.
+ */
+function connectionOf(options: PostgresOptions): pg.PoolConfig {
+  const connectionString = withoutTlsParameters(options.connectionString);
+  if (!options.iamAuth) return { connectionString };
+  const url = new URL(connectionString);
+  const port = Number(url.port || 5432);
+  const user = decodeURIComponent(url.username);
+  return {
+    host: url.hostname,
+    port,
+    user,
+    database: decodeURIComponent(url.pathname.slice(1)),
+    password: rdsAuthToken({ hostname: url.hostname, port, username: user, ...options.iamAuth }),
+  };
 }
 
 export function connectPostgres(options: PostgresOptions, logger: Logger): Kysely<Database> {
   const pool = new pg.Pool({
-    connectionString: withoutTlsParameters(options.connectionString),
+    ...connectionOf(options),
     ssl: sslOptionsOf(options.tls),
     max: options.poolMax,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 2_000,

@@ -20,10 +20,20 @@ export async function openDatabase(
     target.kind === "postgres"
       ? connectPostgres(target, logger)
       : await connectEmbedded(target.dataDir);
+  const database = describeDatabaseTarget(target);
+  if (target.kind === "postgres" && target.migrateOnStart === false) {
+    // A deploy step migrated already. Nothing is asked of the database before the first request,
+    // so a start (a Lambda cold start) never waits for a paused database to resume.
+    logger.info(
+      { database, tls: target.tls?.mode ?? "disable", iamAuth: !!target.iamAuth },
+      "database configured; migrations are the deploy's",
+    );
+    return db;
+  }
   try {
     const applied = await migrateToLatest(db);
     const tls = target.kind === "postgres" ? (target.tls?.mode ?? "disable") : undefined;
-    logger.info({ database: describeDatabaseTarget(target), tls, applied }, "database ready");
+    logger.info({ database, tls, applied }, "database ready");
     return db;
   } catch (error) {
     await db.destroy().catch(() => {});
