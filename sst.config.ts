@@ -7,14 +7,19 @@ import {
   prerequisitesConfigFor,
 } from "./stacks/config/prerequisites-config.ts";
 import { stageConfigFor } from "./stacks/config/stage-config.ts";
+import { checkStageName } from "./stacks/config/stage-name.ts";
 import { registerPrerequisites } from "./stacks/register-prerequisites.ts";
 import { registerStacks } from "./stacks/register-stacks.ts";
 
 export default {
-  config() {
+  config(globals) {
+    // `--stage` is known here, before SST asks AWS anything; a prompted personal stage is
+    // checked in stacks().
+    if (globals.stage !== undefined) checkStageName(globals.stage);
     return { name: "stockwiz", region: regionFromEnv(process.env) };
   },
   stacks(app) {
+    checkStageName(app.stage);
     // The account's one-time prerequisites are a stage of their own, without the app's settings.
     if (app.stage === bootstrapStage) {
       registerPrerequisites(app, prerequisitesConfigFor(prerequisiteSettingsFromEnv(process.env)));

@@ -22,6 +22,7 @@ import {
   prerequisitesConfigFor,
 } from "../stacks/config/prerequisites-config.ts";
 import { stageConfigFor } from "../stacks/config/stage-config.ts";
+import { checkStageName } from "../stacks/config/stage-name.ts";
 import { registerPrerequisites } from "../stacks/register-prerequisites.ts";
 import { registerStacks } from "../stacks/register-stacks.ts";
 
@@ -35,6 +36,8 @@ const { values, positionals } = parseArgs({
   options: { out: { type: "string", default: "synth" } },
 });
 const stages = positionals.length > 0 ? positionals : ["dev", "prod", bootstrapStage];
+// Every name first: a bad one stops the run before anything is synthesized.
+for (const stage of stages) checkStageName(stage);
 process.env.NODE_ENV = "test";
 
 for (const stage of stages) {
