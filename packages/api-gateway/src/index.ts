@@ -1,4 +1,6 @@
 export * from "./build-gateway-app.ts";
 export * from "./gateway-config.ts";
+export * from "./gateway-lambda.ts";
+export * from "./open-gateway.ts";
 export * from "./routes/api-reference.ts";
 export * from "./upstream/upstream-service.ts";

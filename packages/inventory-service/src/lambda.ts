@@ -1,4 +1,5 @@
 import { createServiceLambda } from "@stockwiz/adapters";
-import { inventoryServiceRoutes } from "@stockwiz/core";
+import { inventoryService } from "./inventory-service.ts";
 
-export const handler = createServiceLambda("inventory-service", inventoryServiceRoutes);
+// Top-level await: the init phase opens the stores and readies the app, once per environment.
+export const { handler } = await createServiceLambda(inventoryService);

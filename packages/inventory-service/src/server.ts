@@ -1,6 +1,4 @@
 import { runMain, startService } from "@stockwiz/adapters";
-import { inventoryServiceRoutes } from "@stockwiz/core";
+import { inventoryService } from "./inventory-service.ts";
 
-runMain(() =>
-  startService({ name: "inventory-service", defaultPort: 8002, routes: inventoryServiceRoutes }),
-);
+runMain(() => startService(inventoryService));

@@ -1,4 +1,5 @@
 import { createServiceLambda } from "@stockwiz/adapters";
-import { productServiceRoutes } from "@stockwiz/core";
+import { productService } from "./product-service.ts";
 
-export const handler = createServiceLambda("product-service", productServiceRoutes);
+// Top-level await: the init phase opens the stores and readies the app, once per environment.
+export const { handler } = await createServiceLambda(productService);

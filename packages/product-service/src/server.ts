@@ -1,6 +1,4 @@
 import { runMain, startService } from "@stockwiz/adapters";
-import { productServiceRoutes } from "@stockwiz/core";
+import { productService } from "./product-service.ts";
 
-runMain(() =>
-  startService({ name: "product-service", defaultPort: 8001, routes: productServiceRoutes }),
-);
+runMain(() => startService(productService));

@@ -1,28 +1,28 @@
-import type { AnyRoute, ServiceDeps } from "@stockwiz/core";
-import type { ALBEvent, ALBResult } from "aws-lambda";
-import { apiKeyEnvSchema, apiKeysOf } from "../config/api-key-config.ts";
-import { parseEnv } from "../config/parse-env.ts";
-import { storeEnvSchema } from "../config/store-config.ts";
-import { createLogger } from "../logger.ts";
-import { type OpenStores, openStores } from "../server/open-stores.ts";
-import { createAlbHandler } from "./alb-handler.ts";
+import { openService, type ServiceDefinition } from "../server/open-service.ts";
+import { type AlbHandler, albHandlerFor } from "./fastify-alb-handler.ts";
+
+export interface ServiceLambda {
+  handler: AlbHandler;
+  /** Lambda freezes and drops environments by itself; tests and the local ALB close them. */
+  close(): Promise<void>;
+}
 
 /**
- * A service as an ALB→Lambda target. Configuration is checked at load; the stores are opened
- * on the first event and kept for the life of the execution environment.
+ * A product or inventory service as an ALB→Lambda target: the container's app. Awaited at module
+ * load (the init phase), so configuration, the database connection and migrations are done
+ * once per execution environment before the first event, and a mistake fails the init with
+ * the message the container would print.
  */
-export function createServiceLambda(
-  name: string,
-  routes: readonly AnyRoute<ServiceDeps>[],
+export async function createServiceLambda(
+  service: ServiceDefinition,
   env: NodeJS.ProcessEnv = process.env,
-): (event: ALBEvent) => Promise<ALBResult> {
-  const storeEnv = parseEnv(storeEnvSchema, env);
-  const apiKeys = apiKeysOf(parseEnv(apiKeyEnvSchema, env));
-  const logger = createLogger({ level: env.LOG_LEVEL ?? "info", name });
-  let stores: Promise<OpenStores> | undefined;
-  const deps = async () => {
-    stores ??= openStores(storeEnv, logger);
-    return (await stores).deps;
+): Promise<ServiceLambda> {
+  const { app, closeStores } = await openService(service, env);
+  return {
+    handler: await albHandlerFor(app),
+    close: async () => {
+      await app.close();
+      await closeStores();
+    },
   };
-  return createAlbHandler(routes, deps, logger, { apiKeys });
 }

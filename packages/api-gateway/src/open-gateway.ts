@@ -1,0 +1,50 @@
+import { connectConfiguredCache, createLogger, parseEnv } from "@stockwiz/adapters";
+import { noCache } from "@stockwiz/core";
+import type { FastifyInstance } from "fastify";
+import { buildGatewayApp } from "./build-gateway-app.ts";
+import { gatewayEnvSchema } from "./gateway-config.ts";
+import { UpstreamService } from "./upstream/upstream-service.ts";
+
+export interface OpenGateway {
+  app: FastifyInstance;
+  /** Where a container listens; a Lambda target has no use for them. */
+  listen: { host: string; port: number };
+  /** Closes the upstream pools and the cache, once the app takes no more requests. */
+  closeClients(): Promise<void>;
+}
+
+/**
+ * The gateway from its environment: the one app both the container and the Lambda target run.
+ * It owns no database, only the shared cache and a connection pool per downstream service.
+ */
+export async function openGateway(env: NodeJS.ProcessEnv = process.env): Promise<OpenGateway> {
+  const config = parseEnv(gatewayEnvSchema, env);
+  const logger = createLogger({ level: config.LOG_LEVEL, name: "api-gateway" });
+  const redis = connectConfiguredCache(config, logger);
+  const productService = new UpstreamService(
+    "product-service",
+    config.PRODUCT_SERVICE_URL,
+    config.UPSTREAM_TIMEOUT_MS,
+  );
+  const inventoryService = new UpstreamService(
+    "inventory-service",
+    config.INVENTORY_SERVICE_URL,
+    config.UPSTREAM_TIMEOUT_MS,
+  );
+  const app = await buildGatewayApp({
+    cache: redis?.cache ?? noCache,
+    productService,
+    inventoryService,
+    logger,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    webDistDir: config.STOCKWIZ_WEB_DIST,
+    trustedProxyHops: config.TRUST_PROXY_HOPS,
+  });
+  return {
+    app,
+    listen: { host: config.HOST, port: config.PORT },
+    closeClients: async () => {
+      await Promise.all([productService.close(), inventoryService.close(), redis?.close()]);
+    },
+  };
+}
