@@ -3,7 +3,13 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ensureWebBuild, webDistDir } from "@stockwiz/web";
-import { bundleEntry, bundleServices } from "../scripts/bundle-services.ts";
+import {
+  bundleEntry,
+  bundleLambdas,
+  bundleServices,
+  serviceNames,
+} from "../scripts/bundle-services.ts";
+import { type LambdaColdStart, measureLambdaColdStarts } from "./lib/lambda-cold-start.ts";
 import {
   type LoadResult,
   loadGenerator,
@@ -31,6 +37,8 @@ import {
   catalogueTable,
   ceilingLabels,
   gitState,
+  lambdaMethod,
+  lambdaTable,
   loadTable,
   machine,
   markdown,
@@ -54,6 +62,8 @@ const { values } = parseArgs({
     embedded: { type: "boolean", default: false },
     quick: { type: "boolean", default: false },
     rounds: { type: "string", default: "3" },
+    /** Only the Lambda artefacts' size and cold starts (a minute, no load rows). */
+    lambda: { type: "boolean", default: false },
     output: { type: "string" },
     "load-generator": { type: "string" },
   },
@@ -307,6 +317,34 @@ async function startCeilings(
   return { targets, pids };
 }
 
+/**
+ * The three functions as the serverless stages deploy them, started one at a time on a
+ * database of their own that a first start migrated.
+ */
+async function lambdaColdStarts(): Promise<LambdaColdStart[]> {
+  const lambdaDir = join(benchBuildDir, "lambda-build");
+  await bundleLambdas(serviceNames, lambdaDir);
+  const database = await createScratchDatabase();
+  cleanups.push({ what: `drop ${database.name}`, run: () => database.drop() });
+  const env = {
+    PATH: process.env.PATH,
+    LOG_LEVEL: "warn",
+    DATABASE_URL: database.url,
+    // The gateway's function serves the dashboard from its own folder, as its stack sets.
+    STOCKWIZ_WEB_DIST: join(lambdaDir, "lambda", "api-gateway", "web"),
+  };
+  await measureLambdaColdStarts(join(lambdaDir, "lambda"), ["product-service"], env, 1);
+  const starts = values.quick ? 2 : 5;
+  const lambdas = await measureLambdaColdStarts(
+    join(lambdaDir, "lambda"),
+    serviceNames,
+    { ...env, DB_MIGRATE_ON_START: "false" },
+    starts,
+  );
+  log(`\n${lambdaTable(lambdas)}\n`);
+  return lambdas;
+}
+
 async function main(): Promise<void> {
   const started = new Date();
   log(
@@ -321,6 +359,11 @@ async function main(): Promise<void> {
     run: () => rm(benchBuildDir, { recursive: true, force: true }),
   });
   log(`machine CPU busy before the run: ${(busyBefore * 100).toFixed(0)} %`);
+  if (values.lambda) {
+    await lambdaColdStarts();
+    log(lambdaMethod);
+    return;
+  }
   const stack = values.embedded ? await startEmbedded() : await startSeparate();
   const [baselinePort] = (await freePorts(1)) as [number];
   const baseline = track(
@@ -454,6 +497,7 @@ async function main(): Promise<void> {
     coldStartMs: stack.coldStartMs,
     rssAfterStart,
     gatewayRssAfter10k,
+    lambdas: values.embedded ? undefined : await lambdaColdStarts(),
     notes: stack.notes,
   };
   log(`\n${loadTable(report)}\n\n${catalogueTable(report)}\n\n${processTable(report)}\n`);

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { availableParallelism, totalmem } from "node:os";
 import { resolve } from "node:path";
+import type { LambdaColdStart } from "./lambda-cold-start.ts";
 import { type LoadResult, ratioOf, type SequentialResult } from "./load.ts";
 import { repoRoot } from "./processes.ts";
 
@@ -140,13 +141,26 @@ export interface BenchReport {
   coldStartMs: Record<string, number>;
   rssAfterStart: Record<string, number>;
   gatewayRssAfter10k: number | undefined;
+  /** The Lambda artefacts' size and start-up (issue 14): absent when not measured. */
+  lambdas?: LambdaColdStart[];
   notes: string[];
 }
+
+/** Issue 14's goals for every function: init under 300 ms, bundle under 1 MB. */
+export const lambdaGoals = { initMs: 300, bundleBytes: 1_000_000 } as const;
 
 const ms = (value: number) =>
   Number.isNaN(value) ? "–" : value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`;
 const mib = (value: number | undefined) => (value === undefined ? "–" : `${value.toFixed(0)} MiB`);
 const int = (value: number) => Math.round(value).toLocaleString("en-US");
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(0)} kB`;
+const medianOf = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
 
 function row(cells: string[]): string {
   return `| ${cells.join(" | ")} |`;
@@ -297,6 +311,48 @@ export function processTable(report: BenchReport): string {
   );
 }
 
+export function lambdaTable(lambdas: readonly LambdaColdStart[]): string {
+  return table(
+    [
+      "function",
+      "index.mjs",
+      "gzipped",
+      "whole folder",
+      "init (median)",
+      "init (all starts)",
+      "first /health",
+      "goals met?",
+    ],
+    lambdas.map((lambda) => {
+      const init = medianOf(lambda.initMs);
+      const met = [
+        init < lambdaGoals.initMs ? "init yes" : "init no",
+        lambda.bundleBytes < lambdaGoals.bundleBytes ? "size yes" : "size no",
+      ];
+      return [
+        lambda.name,
+        kb(lambda.bundleBytes),
+        kb(lambda.bundleGzipBytes),
+        kb(lambda.folderBytes),
+        ms(init),
+        lambda.initMs.map((value) => value.toFixed(0)).join(", "),
+        ms(medianOf(lambda.firstInvokeMs)),
+        met.join(", "),
+      ];
+    }),
+  );
+}
+
+/** How the Lambda rows are measured; shared by the report and the Lambda-only run's output. */
+export const lambdaMethod = `Each function is the folder \`npm run bundle:lambda\` writes (what the stacks deploy). It is
+started in a fresh \`node\` process, one start after another: "init" is the \`import()\` of
+\`index.mjs\`, top-level await included (configuration read, stores opened, the Fastify app
+built), which is Lambda's Init Duration less the runtime's own boot; "first /health" is the first
+ALB event after it. Stores: the machine's PostgreSQL (migrated once beforehand; the functions do
+not migrate, as the serverless stages set \`DB_MIGRATE_ON_START=false\`), no Redis, as in a
+serverless stage. Goals (issue 14): init under ${lambdaGoals.initMs} ms, \`index.mjs\` under
+${kb(lambdaGoals.bundleBytes)}.`;
+
 function baselineSpread(report: BenchReport): string {
   const all = report.loads.flatMap((load) => [
     ...(load.label.startsWith("baseline") ? [load.reqPerSec] : []),
@@ -400,7 +456,11 @@ started one at a time); RSS is \`VmRSS\` from \`/proc/<pid>/status\`, sampled ev
 during each load row.
 
 ${processTable(report)}
-${report.notes.length === 0 ? "" : `\n## Notes\n\n${report.notes.map((note) => `- ${note}`).join("\n")}\n`}
+${
+  report.lambdas === undefined
+    ? ""
+    : `\n## Lambda functions: artefact size and cold start\n\n${lambdaMethod}\n\n${lambdaTable(report.lambdas)}\n`
+}${report.notes.length === 0 ? "" : `\n## Notes\n\n${report.notes.map((note) => `- ${note}`).join("\n")}\n`}
 ${profileFindings()}`;
 }
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { LoadResult } from "../../bench/lib/load.ts";
-import { type BenchReport, ceilingLabels, loadTable } from "../../bench/lib/report.ts";
+import {
+  type BenchReport,
+  ceilingLabels,
+  lambdaTable,
+  loadTable,
+} from "../../bench/lib/report.ts";
 
 // The report's verdicts are what the benchmark says about the goals: check them on made-up runs.
 
@@ -99,5 +104,31 @@ describe("bench report", () => {
     expect(rowOf(loadTable(report([post])), "gateway POST /api/products")["goal met?"]).toBe(
       "no: it needs less CPU per request",
     );
+  });
+});
+
+describe("the Lambda table", () => {
+  const lambda = (name: string, bundleBytes: number, initMs: number[]) => ({
+    name,
+    bundleBytes,
+    bundleGzipBytes: bundleBytes / 4,
+    folderBytes: bundleBytes,
+    initMs,
+    firstInvokeMs: [5, 7, 6],
+  });
+
+  it("when a function's median init and bundle are under the goals then both are met, and the median ignores one slow start", () => {
+    const table = lambdaTable([lambda("product-service", 900_000, [250, 900, 240])]);
+    expect(table).toContain("| product-service | 900 kB | 225 kB | 900 kB | 250 ms |");
+    expect(table).toContain("init yes, size yes");
+  });
+
+  it("when init reaches 300 ms or the bundle 1 MB then the goal is not met", () => {
+    const table = lambdaTable([
+      lambda("api-gateway", 1_000_000, [300, 310, 320]),
+      lambda("inventory-service", 400_000, [299, 301, 350]),
+    ]);
+    expect(table).toContain("init no, size no");
+    expect(table).toMatch(/inventory-service .*\| init no, size yes \|/);
   });
 });
