@@ -8,6 +8,7 @@ export * from "./database/database-availability.ts";
 export * from "./database/embedded-database-registry.ts";
 export * from "./database/open-database.ts";
 export * from "./errors/problem-of-error.ts";
+export * from "./fastify/cors-policy.ts";
 export * from "./fastify/create-http-server.ts";
 export * from "./fastify/route-table-plugin.ts";
 export * from "./lambda/fastify-alb-handler.ts";

@@ -1,7 +1,7 @@
 import compress from "@fastify/compress";
 import cors from "@fastify/cors";
 import rateLimit from "@fastify/rate-limit";
-import { createHttpServer, type Logger } from "@stockwiz/adapters";
+import { corsPolicy, createHttpServer, type Logger } from "@stockwiz/adapters";
 import type { Cache } from "@stockwiz/core";
 import { serveDashboard } from "@stockwiz/web";
 import type { FastifyInstance } from "fastify";
@@ -43,13 +43,7 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<FastifyInstanc
       allowList: (request) => request.url === "/health",
     });
   }
-  await app.register(cors, {
-    origin: "*",
-    methods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
-    allowedHeaders: ["Accept", "Authorization", "Content-Type"],
-    exposedHeaders: ["Link"],
-    maxAge: 300,
-  });
+  await app.register(cors, corsPolicy);
   await app.register(compress, { encodings: ["gzip"] });
   await app.register(async function pages(documents) {
     addHeaders(documents, security.documents);

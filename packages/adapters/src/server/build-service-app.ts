@@ -1,5 +1,7 @@
+import cors from "@fastify/cors";
 import type { AnyRoute, InvokeOptions, ServiceDeps } from "@stockwiz/core";
 import type { FastifyInstance } from "fastify";
+import { corsPolicy } from "../fastify/cors-policy.ts";
 import { createHttpServer } from "../fastify/create-http-server.ts";
 import { routeTablePlugin } from "../fastify/route-table-plugin.ts";
 import type { Logger } from "../logger.ts";
@@ -14,6 +16,8 @@ export async function buildServiceApp(
   const app = createHttpServer({ logger });
   // JSON only: a text body would otherwise reach validation and read as a 422, not the 415 it is.
   app.removeContentTypeParser("text/plain");
+  // The ALB routes browsers' /api/products/{id} calls here, not through the gateway.
+  await app.register(cors, corsPolicy);
   await app.register(routeTablePlugin(routes, deps, options));
   return app;
 }
