@@ -1,0 +1,4 @@
+import { runMain } from "@stockwiz/adapters";
+import { startLocalAlb } from "./start-local-alb.ts";
+
+runMain(() => startLocalAlb());
