@@ -28,16 +28,20 @@ const storeAndPortVariables = [
 
 /**
  * Runs `npm start` (all three services in one process, embedded PGlite and
- * in-process cache) on the given ports and data folder, its output in logFile.
+ * in-process cache), or `npm run start:lambda` (the three bundled Lambda
+ * functions behind the local ALB, whose listener takes the gateway's port), on
+ * the given ports and data folder, its output in logFile.
  */
 export function startLocalStack(options: {
   readonly ports: LocalStackPorts;
   readonly dataDir: string;
   readonly logFile: string;
+  readonly script?: "start" | "start:lambda";
 }): LocalStack {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     GATEWAY_PORT: String(options.ports.gateway),
+    ALB_PORT: String(options.ports.gateway),
     PRODUCT_SERVICE_PORT: String(options.ports.productService),
     INVENTORY_SERVICE_PORT: String(options.ports.inventoryService),
     STOCKWIZ_DATA_DIR: options.dataDir,
@@ -47,7 +51,11 @@ export function startLocalStack(options: {
 
   const log = createWriteStream(options.logFile);
   // Its own process group, so stopping it reaches npm, tsx and node alike.
-  const child = spawn("npm", ["start"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("npm", ["run", options.script ?? "start"], {
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   let done = false;

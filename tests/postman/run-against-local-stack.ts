@@ -8,14 +8,26 @@ import { waitForHealthy } from "./wait-for-healthy.ts";
 // Starts the whole stack on ports of its own with a fresh data folder, runs
 // the Postman collection against it, stops it and fails on any failure.
 // Non-default ports, so a stack a developer already runs is left alone.
-const ports = { gateway: 18000, productService: 18001, inventoryService: 18002 };
+// --lambda: the bundled Lambda functions behind the local ALB instead, every
+// URL the ALB's, as the deploy workflow runs the collection against a stage.
+const lambda = process.argv.includes("--lambda");
+const ports = lambda
+  ? { gateway: 18100, productService: 18101, inventoryService: 18102 }
+  : { gateway: 18000, productService: 18001, inventoryService: 18002 };
+const target = lambda ? "lambda" : "local";
+const title = lambda ? "the Lambda functions behind the local ALB" : "the local stack";
 const here = import.meta.dirname;
 const artifacts = join(here, "..", "..", "test-artifacts");
 await mkdir(artifacts, { recursive: true });
 const dataDir = await mkdtemp(join(tmpdir(), "stockwiz-postman-"));
-const logFile = join(artifacts, "postman-local-stack.log");
+const logFile = join(artifacts, `postman-${target}-stack.log`);
 
-const stack = startLocalStack({ ports, dataDir, logFile });
+const stack = startLocalStack({
+  ports,
+  dataDir,
+  logFile,
+  script: lambda ? "start:lambda" : "start",
+});
 let exitCode = 1;
 try {
   await waitForHealthy({
@@ -29,18 +41,17 @@ try {
     environment: join(here, "local.postman_environment.json"),
     variables: {
       base_url: `http://127.0.0.1:${ports.gateway}`,
-      product_service_url: `http://127.0.0.1:${ports.productService}`,
-      inventory_service_url: `http://127.0.0.1:${ports.inventoryService}`,
+      product_service_url: `http://127.0.0.1:${lambda ? ports.gateway : ports.productService}`,
+      inventory_service_url: `http://127.0.0.1:${lambda ? ports.gateway : ports.inventoryService}`,
     },
-    junitFile: join(artifacts, "postman-local.xml"),
+    junitFile: join(artifacts, `postman-${target}.xml`),
   });
   if (result.otherFailures > 0)
     console.error(`${result.otherFailures} request(s) or script(s) failed outright`);
   const counts = `${result.passed} passed, ${result.failed} failed`;
   console.log(`postman: ${counts}`);
   const jobSummary = process.env.GITHUB_STEP_SUMMARY;
-  if (jobSummary)
-    await appendFile(jobSummary, `### Postman suite on the local stack\n\n${counts}\n`);
+  if (jobSummary) await appendFile(jobSummary, `### Postman suite on ${title}\n\n${counts}\n`);
   exitCode = result.failed === 0 && result.otherFailures === 0 ? 0 : 1;
 } catch (error) {
   console.error(`postman: ${(error as Error).message}`);

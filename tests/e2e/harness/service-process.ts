@@ -32,22 +32,20 @@ export interface ServiceProcess {
 /** Longer than the services' own 10 s drain, so a SIGKILL means they ignored SIGTERM. */
 const killAfterMs = 20_000;
 
+/** A node process the suite started, its output kept. */
+export type NodeProcess = Omit<ServiceProcess, "name" | "url">;
+
 /**
- * Runs one service as its own process, as its container does: `node --import tsx server.ts`,
- * configured by the environment only. Nothing from the test runner's environment leaks in.
+ * Runs one entry point as its own process, `node --import tsx <entry>`, configured by the
+ * environment only. Nothing from the test runner's environment leaks in.
  */
-export function spawnService(
-  name: ServiceName,
-  port: number,
-  env: Record<string, string>,
-): ServiceProcess {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", entryPoints[name]], {
+export function spawnNodeProcess(entry: string, env: Record<string, string>): NodeProcess {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: repoRoot,
     env: {
       PATH: process.env.PATH ?? "/usr/bin:/bin",
       HOME: process.env.HOME ?? "/tmp",
       HOST: "127.0.0.1",
-      PORT: String(port),
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -68,8 +66,6 @@ export function spawnService(
   });
 
   return {
-    name,
-    url: `http://127.0.0.1:${port}`,
     exited,
     hasExited: () => done,
     stdout: () => out,
@@ -87,6 +83,16 @@ export function spawnService(
       }
     },
   };
+}
+
+/** Runs one service as its own process, as its container does. */
+export function spawnService(
+  name: ServiceName,
+  port: number,
+  env: Record<string, string>,
+): ServiceProcess {
+  const started = spawnNodeProcess(entryPoints[name], { PORT: String(port), ...env });
+  return { name, url: `http://127.0.0.1:${port}`, ...started };
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
