@@ -1,7 +1,7 @@
 import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import { NagSuppressions } from "cdk-nag";
 import { type StackContext, use } from "sst/constructs";
-import { useStackSettings } from "./config/stack-settings.ts";
+import { useFargateConfig } from "./config/stack-settings.ts";
 import { ManagedPostgres } from "./constructs/managed-postgres.ts";
 import { ManagedRedis } from "./constructs/managed-redis.ts";
 import { removalPolicyOf } from "./constructs/removal-policy.ts";
@@ -28,7 +28,7 @@ export interface DataStores {
 
 /** Stateful pieces and their secrets, apart from the services that come and go. */
 export function Data({ stack, app }: StackContext): DataStores {
-  const { config } = useStackSettings(app);
+  const config = useFargateConfig(app);
   const { data, names } = config;
   const apiKeys = config.requireApiKeys
     ? new secretsmanager.Secret(stack, "ApiKeys", {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { type StackContext, use } from "sst/constructs";
 import type { AppServiceKey } from "./config/resource-names.ts";
-import { useStackSettings } from "./config/stack-settings.ts";
+import { useFargateConfig, useStackSettings } from "./config/stack-settings.ts";
 import { AlertTopic } from "./constructs/alert-topic.ts";
 import {
   type EsbuildLambdaCodeProps,
@@ -23,8 +23,8 @@ export function syntheticCheckBundle(rootDir: string): EsbuildLambdaCodeProps {
 
 /** Alarms to the `<stage>-alerts` topic, the dashboard, and the scheduled synthetic check. */
 export function Monitoring({ stack, app }: StackContext) {
-  const { config, rootDir } = useStackSettings(app);
-  const { names, monitoring } = config;
+  const { rootDir } = useStackSettings(app);
+  const { names, monitoring } = useFargateConfig(app);
   const { service, loadBalancer, targetGroups, publicUrl } = use(Service);
 
   const { topic } = new AlertTopic(stack, "Alerts", {

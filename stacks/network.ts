@@ -1,11 +1,11 @@
 import type { StackContext } from "sst/constructs";
-import { useStackSettings } from "./config/stack-settings.ts";
+import { useFargateConfig } from "./config/stack-settings.ts";
 import { ServiceSecurityGroups } from "./constructs/service-security-groups.ts";
 import { TwoTierVpc } from "./constructs/two-tier-vpc.ts";
 
 /** The VPC, its subnets and NAT, and the security groups between the ALB and the tasks. */
 export function Network({ stack, app }: StackContext) {
-  const { config } = useStackSettings(app);
+  const config = useFargateConfig(app);
   const { network, names } = config;
   const { vpc } = new TwoTierVpc(stack, "Network", {
     vpcName: names.vpc,

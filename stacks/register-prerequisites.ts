@@ -1,7 +1,7 @@
-import { Aspects } from "aws-cdk-lib";
+import { AspectPriority, Aspects } from "aws-cdk-lib";
 import { AwsSolutionsChecks } from "cdk-nag";
 import type { App } from "sst/constructs";
-import { runSstCustomResourceHandlersOnLambdaRuntime } from "./aspects/sst-handler-runtime.ts";
+import { NodeFunctionsOnLambdaRuntime } from "./aspects/sst-handler-runtime.ts";
 import {
   bootstrapStage,
   type PrerequisitesConfig,
@@ -20,7 +20,7 @@ export function registerPrerequisites(app: App, config: PrerequisitesConfig): vo
   }
   providePrerequisitesConfig(app, config);
   app.stack(Prerequisites);
-  runSstCustomResourceHandlersOnLambdaRuntime(app);
   suppressSstCustomResourceHandlers(app);
+  Aspects.of(app).add(new NodeFunctionsOnLambdaRuntime(), { priority: AspectPriority.MUTATING });
   Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
 }

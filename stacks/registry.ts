@@ -1,10 +1,10 @@
 import type { StackContext } from "sst/constructs";
-import { useStackSettings } from "./config/stack-settings.ts";
+import { useFargateConfig } from "./config/stack-settings.ts";
 import { ContainerRepository } from "./constructs/container-repository.ts";
 
 /** The four image repositories; they outlive any service deployment. */
 export function Registry({ stack, app }: StackContext) {
-  const { names, registry } = useStackSettings(app).config;
+  const { names, registry } = useFargateConfig(app);
   const repository = (id: string, repositoryName: string) =>
     new ContainerRepository(stack, id, { repositoryName, ...registry }).repository;
   return {

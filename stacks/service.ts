@@ -5,7 +5,7 @@ import * as logs from "aws-cdk-lib/aws-logs";
 import { type StackContext, use } from "sst/constructs";
 import { appServiceKeys } from "./config/resource-names.ts";
 import { serviceEnvironment } from "./config/service-environment.ts";
-import { useStackSettings } from "./config/stack-settings.ts";
+import { useFargateConfig } from "./config/stack-settings.ts";
 import { PathRoutedLoadBalancer } from "./constructs/path-routed-load-balancer.ts";
 import { RegionalWebAcl } from "./constructs/regional-web-acl.ts";
 import { removalPolicyOf } from "./constructs/removal-policy.ts";
@@ -29,7 +29,7 @@ function imageTagFor(mode: string, imageTag: string | undefined): string {
 
 /** The ECS cluster, the `<stage>-stockwiz` service and the load balancer in front of it. */
 export function Service({ stack, app }: StackContext) {
-  const { config } = useStackSettings(app);
+  const config = useFargateConfig(app);
   const { names, service: settings } = config;
   const { vpc, securityGroups } = use(Network);
   const registry = use(Registry);

@@ -12,6 +12,8 @@ export interface AppServiceNames {
   readonly container: string;
   readonly port: number;
   readonly repository: string;
+  /** The Lambda function of a serverless stage (logs in `/aws/lambda/<function>`). */
+  readonly function: string;
   readonly targetGroup: string;
   /** The listener rule of CONTRACT.md §1 that sends these paths here; absent: the default action. */
   readonly route?: ListenerRoute;
@@ -39,6 +41,8 @@ export interface ResourceNames {
   readonly postgresRepository: string;
   readonly databaseSecret: string;
   readonly apiKeysSecret: string;
+  /** The serverless stages' deploy-time migration function. */
+  readonly migrateFunction: string;
   readonly appServices: Readonly<Record<AppServiceKey, AppServiceNames>>;
 }
 
@@ -52,6 +56,7 @@ export function resourceNames(stage: string): ResourceNames {
     container,
     port,
     repository: `${stage}-stockwiz-${container}`,
+    function: `${stage}-stockwiz-${container}`,
     targetGroup: `${stage}-${targetGroup}`,
     route,
   });
@@ -68,6 +73,7 @@ export function resourceNames(stage: string): ResourceNames {
     postgresRepository: `${stage}-stockwiz-postgres`,
     databaseSecret: `${stage}/stockwiz/database`,
     apiKeysSecret: `${stage}/stockwiz/api-keys`,
+    migrateFunction: `${stage}-stockwiz-migrate`,
     appServices: {
       apiGateway: appService("api-gateway", 8000, "api-gw-tg"),
       productService: appService("product-service", 8001, "product-svc-tg", {

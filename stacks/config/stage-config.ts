@@ -7,8 +7,11 @@ export interface NetworkConfig {
   /** One per AZ, in the order of `availabilityZones`. */
   readonly publicSubnetCidrs: readonly [string, string];
   readonly privateSubnetCidrs: readonly [string, string];
-  /** 1 shares a NAT across AZs (legacy dev); 2 keeps each AZ's egress alive on its own. */
-  readonly natGateways: 1 | 2;
+  /**
+   * 1 shares a NAT across AZs (legacy dev); 2 keeps each AZ's egress alive on its own. 0: none,
+   * and the private subnets are isolated (the serverless stages: nothing there calls out).
+   */
+  readonly natGateways: 0 | 1 | 2;
   readonly flowLogRetentionDays: number;
 }
 
@@ -85,7 +88,49 @@ export interface ManagedDataConfig {
   readonly cacheNodeType: string;
 }
 
+/**
+ * The serverless stages: Aurora Serverless v2 PostgreSQL that pauses when idle. The functions
+ * sign in as `appUser` with RDS IAM tokens; the master password stays in Secrets Manager and
+ * only the RDS Data API, at deploy, uses it (to create `appUser`).
+ */
+export interface ServerlessDataConfig {
+  readonly kind: "aurora-serverless";
+  readonly sslMode: "verify-full";
+  readonly databaseName: string;
+  readonly masterUser: string;
+  readonly appUser: string;
+  /** Aurora PostgreSQL 15, the major version prod runs, at a release that can auto-pause. */
+  readonly engineVersion: "15.13";
+  /** 0: the cluster pauses (no compute billed) after `autoPauseMinutes` without a connection. */
+  readonly minCapacityAcu: number;
+  readonly maxCapacityAcu: number;
+  readonly autoPauseMinutes: number;
+  readonly backupRetentionDays: number;
+}
+
 export type DataConfig = SidecarDataConfig | ManagedDataConfig;
+
+/** The three handlers as Lambda functions behind the ALB (serverless stages). */
+export interface FunctionsConfig {
+  /** Graviton, as the Fargate tasks. */
+  readonly architecture: "arm64";
+  readonly memoryMiB: number;
+  /** Long enough for a cold start that waits for the database to resume (~15 s). */
+  readonly timeoutSeconds: number;
+  /**
+   * Per function: the most instances that run at once. With `dbPoolMax` connections each, it
+   * bounds what the database sees (2 functions × 10 × 2 = 40 connections, below what one ACU
+   * allows) without RDS Proxy, which is billed while idle.
+   */
+  readonly reservedConcurrency: number;
+  /** Connections per instance: one request at a time, plus one for a query beside a transaction. */
+  readonly dbPoolMax: number;
+  /** A paused cluster takes ~15 s to resume; the first connection waits for it. */
+  readonly dbConnectTimeoutMs: number;
+  /** The gateway's wait for a service function (cold start and database resume included). */
+  readonly upstreamTimeoutMs: number;
+  readonly logRetentionDays: number;
+}
 
 export interface EdgeConfig {
   /** WAF web ACL with AWS's common rule set and a per-IP rate rule; absent: no WAF. */
@@ -110,29 +155,48 @@ export interface MonitoringConfig {
   readonly syntheticCheckEveryMinutes: number;
 }
 
-/** `sst dev`: the services run on the developer's machine against local stores. */
+/**
+ * `sst dev` (Live Lambda): the functions run in the developer's process against the developer's
+ * PostgreSQL. Not the embedded database: each function is its own process, and PGlite's data
+ * folder belongs to one process at a time.
+ */
 export interface LocalDevelopmentConfig {
   readonly databaseUrl: string;
-  readonly redisUrl: string;
 }
 
-export interface StageConfig {
+interface StageConfigBase {
   readonly stage: string;
   readonly region: string;
   readonly names: ResourceNames;
   readonly network: NetworkConfig;
-  readonly registry: RegistryConfig;
-  readonly service: ServiceConfig;
   /** The log group, secrets and database on stack deletion (see StatefulRemoval). */
   readonly statefulRemoval: StatefulRemoval;
-  readonly data: DataConfig;
   readonly edge: EdgeConfig;
-  readonly monitoring: MonitoringConfig;
   /** Writes need an API key from Secrets Manager (`API_KEYS`). */
   readonly requireApiKeys: boolean;
-  /** Absent: the stage cannot run under `sst dev` (prod). */
-  readonly localDevelopment?: LocalDevelopmentConfig;
 }
+
+/** dev and prod: the legacy shape, ECS Fargate behind the ALB, deployed by the pipeline. */
+export interface FargateStageConfig extends StageConfigBase {
+  readonly shape: "fargate";
+  readonly registry: RegistryConfig;
+  readonly service: ServiceConfig;
+  readonly data: DataConfig;
+  readonly monitoring: MonitoringConfig;
+}
+
+/**
+ * Every other stage (a developer's own, a pull request's `pr-<n>`): the same handlers as Lambda
+ * targets of the same listener rules, a database that pauses, no NAT: cheap to leave running.
+ */
+export interface ServerlessStageConfig extends StageConfigBase {
+  readonly shape: "serverless";
+  readonly data: ServerlessDataConfig;
+  readonly functions: FunctionsConfig;
+  readonly localDevelopment: LocalDevelopmentConfig;
+}
+
+export type StageConfig = FargateStageConfig | ServerlessStageConfig;
 
 const drainSeconds = 10;
 const shutdownMarginSeconds = 5;
@@ -182,10 +246,11 @@ const legacyAlarms: AlarmConfig = {
   evaluationPeriods: 2,
 };
 
-/** dev reproduces the legacy deployment; so does any personal stage used with `sst dev`. */
-function devLikeConfig(stage: string, settings: DeploySettings): StageConfig {
+/** dev reproduces the legacy deployment. */
+function devConfig(stage: string, settings: DeploySettings): FargateStageConfig {
   const { region } = settings;
   return {
+    shape: "fargate",
     stage,
     region,
     names: resourceNames(stage),
@@ -213,16 +278,11 @@ function devLikeConfig(stage: string, settings: DeploySettings): StageConfig {
       syntheticCheckEveryMinutes: 5,
     },
     requireApiKeys: false,
-    // The stores the legacy task ran beside the services, here on the developer's machine.
-    localDevelopment: {
-      databaseUrl: "postgres://postgres@localhost:5432/microservices_db",
-      redisUrl: "redis://localhost:6379",
-    },
   };
 }
 
-function prodConfig(settings: DeploySettings): StageConfig {
-  const dev = devLikeConfig("prod", settings);
+function prodConfig(settings: DeploySettings): FargateStageConfig {
+  const dev = devConfig("prod", settings);
   return {
     ...dev,
     network: { ...dev.network, natGateways: 2, flowLogRetentionDays: 90 },
@@ -243,11 +303,55 @@ function prodConfig(settings: DeploySettings): StageConfig {
     },
     edge: { ...dev.edge, waf: { requestsPerFiveMinutesPerIp: 2000 }, accessLogRetentionDays: 90 },
     requireApiKeys: true,
-    localDevelopment: undefined,
   };
 }
 
-/** The one place stage names map to settings. */
+function serverlessConfig(stage: string, settings: DeploySettings): ServerlessStageConfig {
+  const { region } = settings;
+  return {
+    shape: "serverless",
+    stage,
+    region,
+    names: resourceNames(stage),
+    // The legacy CIDRs, without NAT: nothing in the private subnets calls out of the VPC.
+    network: {
+      ...legacyNetwork(settings.availabilityZones ?? [`${region}a`, `${region}b`]),
+      natGateways: 0,
+    },
+    statefulRemoval: "destroy",
+    data: {
+      kind: "aurora-serverless",
+      sslMode: "verify-full",
+      databaseName: "microservices_db",
+      masterUser: "postgres",
+      appUser: "stockwiz_app",
+      engineVersion: "15.13",
+      minCapacityAcu: 0,
+      maxCapacityAcu: 2,
+      autoPauseMinutes: 5,
+      backupRetentionDays: 1,
+    },
+    functions: {
+      architecture: "arm64",
+      memoryMiB: 1024,
+      timeoutSeconds: 30,
+      reservedConcurrency: 10,
+      dbPoolMax: 2,
+      dbConnectTimeoutMs: 20_000,
+      upstreamTimeoutMs: 25_000,
+      logRetentionDays: 7,
+    },
+    edge: { accessLogRetentionDays: 7 },
+    requireApiKeys: false,
+    localDevelopment: { databaseUrl: "postgres://postgres@localhost:5432/microservices_db" },
+  };
+}
+
+/** The one place stage names map to settings: dev and prod on Fargate, every other stage serverless. */
+export function stageConfigFor(stage: "dev" | "prod", settings: DeploySettings): FargateStageConfig;
+export function stageConfigFor(stage: string, settings: DeploySettings): StageConfig;
 export function stageConfigFor(stage: string, settings: DeploySettings): StageConfig {
-  return stage === "prod" ? prodConfig(settings) : devLikeConfig(stage, settings);
+  if (stage === "prod") return prodConfig(settings);
+  if (stage === "dev") return devConfig(stage, settings);
+  return serverlessConfig(stage, settings);
 }

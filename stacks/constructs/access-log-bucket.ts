@@ -5,6 +5,8 @@ import { Construct } from "constructs";
 
 export interface AccessLogBucketProps {
   readonly retentionDays: number;
+  /** "destroy": emptied and deleted with its stack (short-lived stages). @default "retain" */
+  readonly removal?: "retain" | "destroy";
 }
 
 /** Private, TLS-only bucket for load balancer access logs (ALB logs require SSE-S3). */
@@ -22,7 +24,9 @@ export class AccessLogBucket extends Construct {
       lifecycleRules: [{ expiration: Duration.days(props.retentionDays) }],
       // Logs outlive the stack (a bucket holding objects cannot be deleted anyway), but an empty
       // one left by a rolled-back first create goes with it.
-      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
+      ...(props.removal === "destroy"
+        ? { removalPolicy: RemovalPolicy.DESTROY, autoDeleteObjects: true }
+        : { removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE }),
     });
     NagSuppressions.addResourceSuppressions(this.bucket, [
       {

@@ -8,7 +8,8 @@ import { AccessLogBucket } from "./access-log-bucket.ts";
 
 export interface RoutedTarget {
   readonly targetGroupName: string;
-  readonly port: number;
+  /** The container port of an `ip` target; a Lambda target has none. */
+  readonly port?: number;
   /** Absent: this target group is the listener's default action. */
   readonly route?: ListenerRoute;
 }
@@ -20,16 +21,26 @@ export interface PathRoutedLoadBalancerProps {
   readonly securityGroup: ec2.ISecurityGroup;
   /** Exactly one target has no route: it takes everything else. */
   readonly targets: Readonly<Record<string, RoutedTarget>>;
-  readonly healthCheck: TargetHealthCheckConfig;
-  readonly deregistrationDelaySeconds: number;
+  /**
+   * "ip": Fargate tasks, health-checked, drained on deregistration. "lambda": functions, not
+   * health-checked (each check would be an invocation, and keep a pausing database awake).
+   * @default "ip"
+   */
+  readonly targetType?: "ip" | "lambda";
+  /** Required for `ip` targets. */
+  readonly healthCheck?: TargetHealthCheckConfig;
+  /** Required for `ip` targets. */
+  readonly deregistrationDelaySeconds?: number;
   /** With a certificate the rules live on HTTPS 443 and HTTP 80 only redirects. */
   readonly certificateArn?: string;
   readonly accessLogRetentionDays: number;
+  /** What becomes of the access logs with the stack. @default "retain" */
+  readonly accessLogRemoval?: "retain" | "destroy";
 }
 
 /**
- * An internet-facing ALB with one `ip` target group per service and the
- * path rules of CONTRACT.md §1 (priority order), default to the gateway.
+ * An internet-facing ALB with one target group per service (`ip` for tasks, `lambda` for
+ * functions) and the path rules of CONTRACT.md §1 (priority order), default to the gateway.
  */
 export class PathRoutedLoadBalancer extends Construct {
   public readonly loadBalancer: elbv2.ApplicationLoadBalancer;
@@ -47,6 +58,14 @@ export class PathRoutedLoadBalancer extends Construct {
     );
     if (new Set(priorities).size !== priorities.length)
       throw new Error("Route priorities must be unique");
+    const targetType = props.targetType ?? "ip";
+    if (
+      targetType === "ip" &&
+      (!props.healthCheck || props.deregistrationDelaySeconds === undefined)
+    )
+      throw new Error("ip targets need a health check and a deregistration delay");
+    if (entries.some(([, target]) => (target.port === undefined) !== (targetType === "lambda")))
+      throw new Error("Every ip target needs a port, and no lambda target has one");
 
     this.loadBalancer = new elbv2.ApplicationLoadBalancer(this, "LoadBalancer", {
       loadBalancerName: props.loadBalancerName,
@@ -59,28 +78,23 @@ export class PathRoutedLoadBalancer extends Construct {
     });
     const logs = new AccessLogBucket(this, "AccessLogs", {
       retentionDays: props.accessLogRetentionDays,
+      removal: props.accessLogRemoval,
     });
     this.loadBalancer.logAccessLogs(logs.bucket, props.loadBalancerName);
 
     const targetGroups: Record<string, elbv2.ApplicationTargetGroup> = {};
     for (const [key, target] of entries) {
-      targetGroups[key] = new elbv2.ApplicationTargetGroup(this, `${key}TargetGroup`, {
-        targetGroupName: target.targetGroupName,
-        vpc: props.vpc,
-        targetType: elbv2.TargetType.IP,
-        protocol: elbv2.ApplicationProtocol.HTTP,
-        port: target.port,
-        deregistrationDelay: Duration.seconds(props.deregistrationDelaySeconds),
-        healthCheck: {
-          path: props.healthCheck.path,
-          protocol: elbv2.Protocol.HTTP,
-          healthyHttpCodes: "200",
-          interval: Duration.seconds(props.healthCheck.intervalSeconds),
-          timeout: Duration.seconds(props.healthCheck.timeoutSeconds),
-          healthyThresholdCount: props.healthCheck.healthyThreshold,
-          unhealthyThresholdCount: props.healthCheck.unhealthyThreshold,
-        },
-      });
+      targetGroups[key] = new elbv2.ApplicationTargetGroup(
+        this,
+        `${key}TargetGroup`,
+        targetType === "lambda"
+          ? {
+              targetGroupName: target.targetGroupName,
+              targetType: elbv2.TargetType.LAMBDA,
+              healthCheck: { enabled: false },
+            }
+          : this.ipTargetGroupProps(props, target),
+      );
     }
     this.targetGroups = targetGroups;
 
@@ -93,6 +107,30 @@ export class PathRoutedLoadBalancer extends Construct {
         action: elbv2.ListenerAction.forward([targetGroups[key] as elbv2.ApplicationTargetGroup]),
       });
     }
+  }
+
+  private ipTargetGroupProps(
+    props: PathRoutedLoadBalancerProps,
+    target: RoutedTarget,
+  ): elbv2.ApplicationTargetGroupProps {
+    const healthCheck = props.healthCheck as TargetHealthCheckConfig;
+    return {
+      targetGroupName: target.targetGroupName,
+      vpc: props.vpc,
+      targetType: elbv2.TargetType.IP,
+      protocol: elbv2.ApplicationProtocol.HTTP,
+      port: target.port,
+      deregistrationDelay: Duration.seconds(props.deregistrationDelaySeconds ?? 0),
+      healthCheck: {
+        path: healthCheck.path,
+        protocol: elbv2.Protocol.HTTP,
+        healthyHttpCodes: "200",
+        interval: Duration.seconds(healthCheck.intervalSeconds),
+        timeout: Duration.seconds(healthCheck.timeoutSeconds),
+        healthyThresholdCount: healthCheck.healthyThreshold,
+        unhealthyThresholdCount: healthCheck.unhealthyThreshold,
+      },
+    };
   }
 
   private addRoutingListener(props: PathRoutedLoadBalancerProps, defaultKey: string) {

@@ -10,9 +10,9 @@ export interface TwoTierVpcProps {
   readonly availabilityZones: readonly string[];
   /** Public subnets (load balancer, NAT), one per AZ. */
   readonly publicSubnetCidrs: readonly string[];
-  /** Private subnets with NAT egress (tasks, data stores), one per AZ. */
+  /** Private subnets (tasks, functions, data stores), one per AZ; NAT egress unless natGateways is 0. */
   readonly privateSubnetCidrs: readonly string[];
-  /** NAT gateways; fewer than the AZ count shares one across AZs. */
+  /** NAT gateways; fewer than the AZ count shares one across AZs; 0 isolates the private tier. */
   readonly natGateways: number;
   /** Retention of the VPC flow logs, in days. */
   readonly flowLogRetentionDays: number;
@@ -24,9 +24,13 @@ export class TwoTierVpc extends Construct {
 
   constructor(scope: Construct, id: string, props: TwoTierVpcProps) {
     super(scope, id);
-    if (props.natGateways < 1 || props.natGateways > props.availabilityZones.length) {
-      throw new Error("natGateways must be between 1 and the number of availability zones");
+    if (props.natGateways < 0 || props.natGateways > props.availabilityZones.length) {
+      throw new Error("natGateways must be between 0 and the number of availability zones");
     }
+    const privateType =
+      props.natGateways === 0
+        ? ec2.SubnetType.PRIVATE_ISOLATED
+        : ec2.SubnetType.PRIVATE_WITH_EGRESS;
     this.vpc = new ec2.Vpc(this, "Vpc", {
       vpcName: props.vpcName,
       availabilityZones: [...props.availabilityZones],
@@ -35,7 +39,7 @@ export class TwoTierVpc extends Construct {
         availabilityZones: props.availabilityZones,
         subnetCidrs: {
           [ec2.SubnetType.PUBLIC]: props.publicSubnetCidrs,
-          [ec2.SubnetType.PRIVATE_WITH_EGRESS]: props.privateSubnetCidrs,
+          [privateType]: props.privateSubnetCidrs,
         },
       }),
       enableDnsHostnames: true,
@@ -44,7 +48,7 @@ export class TwoTierVpc extends Construct {
       subnetConfiguration: [
         // Nothing in the public tier needs an automatic public IP: the ALB and NAT bring their own.
         { name: "public", subnetType: ec2.SubnetType.PUBLIC, mapPublicIpOnLaunch: false },
-        { name: "private", subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+        { name: "private", subnetType: privateType },
       ],
     });
     const flowLogGroup = new logs.LogGroup(this, "FlowLogGroup", {

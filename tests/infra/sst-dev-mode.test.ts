@@ -3,71 +3,87 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { resourcesOfType } from "./cloudformation.ts";
 import { type SynthesizedStage, synthesizeStage, testSettings } from "./synthesize-stage.ts";
 
-// `sst dev --stage alice`: the services run locally; AWS holds only their environment for `sst bind`.
+// Issue 14, item 4: `sst dev --stage alice` deploys the stage's ALB and its functions as Live
+// Lambda stubs: a request to the real ALB runs in the developer's process, on local stores.
 let alice: SynthesizedStage;
-let local: Template;
+let service: Template;
 
 beforeAll(async () => {
   alice = await synthesizeStage("alice", testSettings, "dev");
-  local = alice.template("LocalServices");
+  service = alice.template("Service");
 });
 
-const placeholderEnvironments = () =>
-  resourcesOfType(local, "AWS::Lambda::Function")
-    .map((fn) => fn.properties.Environment?.Variables ?? {})
-    .filter((variables) => variables.PORT !== undefined);
+const stockwizFunctions = () =>
+  resourcesOfType(service, "AWS::Lambda::Function").filter((fn) =>
+    String(fn.properties.FunctionName ?? "").startsWith("alice-stockwiz-"),
+  );
 
-describe("sst dev", () => {
-  it("when running sst dev then nothing of the cloud deployment is created: no VPC, cluster or ALB", () => {
-    for (const type of [
-      "AWS::EC2::VPC",
-      "AWS::ECS::Service",
-      "AWS::ElasticLoadBalancingV2::LoadBalancer",
-    ]) {
-      local.resourceCountIs(type, 0);
+describe("sst dev on a personal stage", () => {
+  it("when running sst dev then the ALB and its three rules are deployed, and no database", () => {
+    service.resourceCountIs("AWS::ElasticLoadBalancingV2::LoadBalancer", 1);
+    service.resourceCountIs("AWS::ElasticLoadBalancingV2::ListenerRule", 2);
+    expect(() => alice.template("Data")).toThrow(/not registered/);
+    for (const type of ["AWS::RDS::DBCluster", "AWS::ECS::Service"]) {
+      service.resourceCountIs(type, 0);
     }
-    expect(() => alice.template("Service")).toThrow(/not registered/);
   });
 
-  it("when running sst dev then each service has a placeholder holding its environment for sst bind", () => {
-    const ports = placeholderEnvironments().map((variables) => variables.PORT);
-    expect(ports.sort()).toEqual(["8000", "8001", "8002"]);
+  it("when running sst dev then each handler is a Live Lambda stub that forwards to the developer's process", () => {
+    const functions = stockwizFunctions();
+    expect(functions.map((fn) => fn.properties.FunctionName).sort()).toEqual([
+      "alice-stockwiz-api-gateway",
+      "alice-stockwiz-inventory-service",
+      "alice-stockwiz-product-service",
+    ]);
+    for (const fn of functions) {
+      expect(fn.properties.Handler).toBe("live-lambda.handler");
+      expect(fn.properties.Environment.Variables.SST_FUNCTION_ID).toBeDefined();
+      // The stub reaches AWS IoT, the bridge to the developer's machine: not from a VPC without NAT.
+      expect(fn.properties.VpcConfig).toBeUndefined();
+    }
   });
 
-  it("when bound then a service gets the task's wiring with localhost stores and no password", () => {
-    for (const variables of placeholderEnvironments()) {
+  it("when a service runs locally then it uses the developer's PostgreSQL and migrates it on start", () => {
+    for (const name of ["alice-stockwiz-product-service", "alice-stockwiz-inventory-service"]) {
+      const fn = stockwizFunctions().find((f) => f.properties.FunctionName === name);
+      const variables = fn?.properties.Environment.Variables;
       expect(variables).toMatchObject({
         NODE_ENV: "development",
         DATABASE_URL: "postgres://postgres@localhost:5432/microservices_db",
-        REDIS_URL: "redis://localhost:6379",
-        PRODUCT_SERVICE_URL: "http://localhost:8001",
-        INVENTORY_SERVICE_URL: "http://localhost:8002",
       });
-      expect(Object.keys(variables).filter((name) => name.includes("PASSWORD"))).toEqual([]);
+      expect(variables.DB_IAM_AUTH).toBeUndefined();
+      expect(variables.DB_MIGRATE_ON_START).toBeUndefined();
     }
+  });
+
+  it("when the gateway runs locally then it still calls the services by their function URLs, and builds the dashboard from source", () => {
+    const gateway = stockwizFunctions().find(
+      (f) => f.properties.FunctionName === "alice-stockwiz-api-gateway",
+    );
+    const variables = gateway?.properties.Environment.Variables;
+    expect(variables.PRODUCT_SERVICE_URL["Fn::GetAtt"][1]).toBe("FunctionUrl");
+    expect(variables.STOCKWIZ_WEB_DIST).toBeUndefined();
   });
 
   it("when cdk-nag runs on the dev app then no error is left unsuppressed", () => {
     expect(alice.nagErrors()).toEqual([]);
   });
 
-  it("when prod is started with sst dev then synthesis refuses", async () => {
-    await expect(synthesizeStage("prod", testSettings, "dev")).rejects.toThrow(
-      /cannot run under sst dev/,
-    );
-  });
+  it.each(["dev", "prod"])(
+    "when %s is started with sst dev then synthesis refuses",
+    async (stage) => {
+      await expect(synthesizeStage(stage, testSettings, "dev")).rejects.toThrow(
+        /cannot run under sst dev/,
+      );
+    },
+  );
 });
 
-describe("sst bind and sst remove", () => {
-  it("when SST synthesizes in remove mode (as sst bind does) then the placeholders are there beside the stacks", async () => {
+describe("sst remove", () => {
+  it("when SST synthesizes a personal stage in remove mode then every stack it may have deployed is there", async () => {
     const removing = await synthesizeStage("alice", testSettings, "remove");
-    expect(placeholderCount(removing.template("LocalServices"))).toBe(3);
-    expect(() => removing.template("Service")).not.toThrow();
+    for (const name of ["Network", "Data", "Service"] as const) {
+      expect(() => removing.template(name)).not.toThrow();
+    }
   });
 });
-
-function placeholderCount(template: Template): number {
-  return resourcesOfType(template, "AWS::Lambda::Function").filter(
-    (fn) => fn.properties.Environment?.Variables?.PORT !== undefined,
-  ).length;
-}

@@ -103,11 +103,16 @@ describe("stage config", () => {
     expect(prod.requireApiKeys).toBe(true);
   });
 
-  it("when a personal stage is used with sst dev then it is shaped like dev under its own names", () => {
-    const personal = stageConfigFor("alice", testSettings);
-    expect(personal.data.kind).toBe("sidecars");
-    expect(personal.names.service).toBe("alice-stockwiz");
-    expect(personal.names.appServices.apiGateway.targetGroup).toBe("alice-api-gw-tg");
+  it("when the stage is neither dev nor prod then it is serverless under its own names: Aurora that pauses, no NAT", () => {
+    for (const stage of ["alice", "pr-42"]) {
+      const config = stageConfigFor(stage, testSettings);
+      expect(config.shape).toBe("serverless");
+      expect(config.names.appServices.apiGateway.targetGroup).toBe(`${stage}-api-gw-tg`);
+      expect(config.network.natGateways).toBe(0);
+      expect(config.data).toMatchObject({ kind: "aurora-serverless", minCapacityAcu: 0 });
+    }
+    expect(stageConfigFor("dev", testSettings).shape).toBe("fargate");
+    expect(stageConfigFor("prod", testSettings).shape).toBe("fargate");
   });
 
   it("when names are derived then they are the legacy ones and fit AWS's 32-character target group limit", () => {

@@ -19,14 +19,7 @@ export const testSettings: DeploySettings = {
   imageTag: "0123abc",
 };
 
-const stackNames = [
-  "Network",
-  "Registry",
-  "Data",
-  "Service",
-  "Monitoring",
-  "LocalServices",
-] as const;
+const stackNames = ["Network", "Registry", "Data", "Service", "Monitoring"] as const;
 export type StackName = (typeof stackNames)[number];
 
 export interface SynthesizedStage {
@@ -51,8 +44,11 @@ export async function synthesizeStage(
   mode: "deploy" | "dev" | "remove" = "deploy",
 ): Promise<SynthesizedStage> {
   await initProject({ stage });
-  // SST wipes <out>/types for every new App: give each test process its own.
-  useProject().paths.out = mkdtempSync(path.join(tmpdir(), "stockwiz-sst-"));
+  // SST wipes <out>/types for every new App, and builds each function into <artifacts>/<id>:
+  // give each synthesis its own, so parallel test files never share a folder.
+  const out = mkdtempSync(path.join(tmpdir(), "stockwiz-sst-"));
+  useProject().paths.out = out;
+  useProject().paths.artifacts = path.join(out, "artifacts");
   const app = new App({
     mode,
     stage,

@@ -12,6 +12,9 @@ const migrations: Record<string, Migration> = {
   "2025-02-01T00-01-create-idempotency-keys": createIdempotencyKeys,
 };
 
+/** Every migration this code knows, in order: what a deploy must have applied. */
+export const migrationNames: readonly string[] = Object.keys(migrations);
+
 export class MigrationError extends Error {
   override name = "MigrationError";
 }

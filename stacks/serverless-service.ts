@@ -1,0 +1,121 @@
+import * as targets from "aws-cdk-lib/aws-elasticloadbalancingv2-targets";
+import { type StackContext, use } from "sst/constructs";
+import {
+  databaseFunctionEnvironment,
+  type FunctionDatabase,
+  gatewayFunctionEnvironment,
+  webDistInFunction,
+} from "./config/function-environment.ts";
+import { type AppServiceKey, appServiceKeys } from "./config/resource-names.ts";
+import { useServerlessConfig, useStackSettings } from "./config/stack-settings.ts";
+import { PathRoutedLoadBalancer } from "./constructs/path-routed-load-balancer.ts";
+import { writeRdsCaBundle } from "./constructs/rds-ca-bundle.ts";
+import { StockwizFunction } from "./constructs/stockwiz-function.ts";
+import { ensureWebBuildOf } from "./constructs/web-build.ts";
+import { ServerlessData } from "./serverless-data.ts";
+import { ServerlessNetwork } from "./serverless-network.ts";
+
+/** Each service's Lambda entry point (it exports `handler`), relative to the repository root. */
+const handlers: Readonly<Record<AppServiceKey, string>> = {
+  apiGateway: "packages/api-gateway/src/lambda.handler",
+  productService: "packages/product-service/src/lambda.handler",
+  inventoryService: "packages/inventory-service/src/lambda.handler",
+};
+
+/**
+ * The three handlers as Lambda targets of the listener rules dev and prod route to their
+ * containers. The services run in the VPC beside the database; the gateway, which owns no
+ * database, runs outside it and calls them by their function URLs. Under `sst dev` every
+ * function is Live Lambda: the ALB's requests run on the developer's machine.
+ */
+export function ServerlessService({ stack, app }: StackContext) {
+  const config = useServerlessConfig(app);
+  const { rootDir } = useStackSettings(app);
+  const { names, functions } = config;
+  const live = app.mode === "dev";
+  const { vpc, privateSubnets, securityGroups } = use(ServerlessNetwork);
+  const data = live ? undefined : use(ServerlessData);
+  const database: FunctionDatabase = data?.database ?? {
+    url: config.localDevelopment.databaseUrl,
+  };
+  const common = {
+    memoryMiB: functions.memoryMiB,
+    timeoutSeconds: functions.timeoutSeconds,
+    logRetentionDays: functions.logRetentionDays,
+    reservedConcurrency: functions.reservedConcurrency,
+  };
+
+  const serviceFunction = (key: "productService" | "inventoryService", id: string) => {
+    const service = names.appServices[key];
+    const fn = new StockwizFunction(stack, id, {
+      ...common,
+      functionName: service.function,
+      handler: handlers[key],
+      description: `StockWiz ${service.container} (${config.stage})`,
+      environment: databaseFunctionEnvironment(database, functions),
+      network: live
+        ? undefined
+        : { vpc, subnets: privateSubnets, securityGroup: securityGroups.functions },
+      // The gateway's way in; the same API the ALB already exposes on /products/* and /inventory/*.
+      url: true,
+      hooks: live
+        ? undefined
+        : { afterBuild: async (_p, out) => void (await writeRdsCaBundle(out)) },
+    });
+    data?.postgres.grantConnect(fn.function);
+    return fn;
+  };
+  const productService = serviceFunction("productService", "ProductService");
+  const inventoryService = serviceFunction("inventoryService", "InventoryService");
+
+  const gateway = new StockwizFunction(stack, "ApiGateway", {
+    ...common,
+    functionName: names.appServices.apiGateway.function,
+    handler: handlers.apiGateway,
+    description: `StockWiz api-gateway (${config.stage})`,
+    environment: gatewayFunctionEnvironment(
+      {
+        productServiceUrl: productService.function.url as string,
+        inventoryServiceUrl: inventoryService.function.url as string,
+      },
+      functions,
+      live,
+    ),
+    // The dashboard, built if stale, and Swagger UI's files for /docs, as the image ships them.
+    hooks: live ? undefined : { beforeBuild: () => ensureWebBuildOf(rootDir) },
+    copyFiles: live
+      ? undefined
+      : [
+          { from: "packages/web/dist", to: webDistInFunction },
+          { from: "node_modules/swagger-ui-dist", to: "node_modules/swagger-ui-dist" },
+        ],
+  });
+
+  const byKey: Record<AppServiceKey, StockwizFunction> = {
+    apiGateway: gateway,
+    productService,
+    inventoryService,
+  };
+  const edge = new PathRoutedLoadBalancer(stack, "Edge", {
+    loadBalancerName: names.loadBalancer,
+    vpc,
+    securityGroup: securityGroups.loadBalancer,
+    targetType: "lambda",
+    targets: Object.fromEntries(
+      appServiceKeys.map((key) => {
+        const { targetGroup, route } = names.appServices[key];
+        return [key, { targetGroupName: targetGroup, route }];
+      }),
+    ),
+    certificateArn: config.edge.certificateArn,
+    accessLogRetentionDays: config.edge.accessLogRetentionDays,
+    accessLogRemoval: config.statefulRemoval,
+  });
+  for (const key of appServiceKeys) {
+    edge.targetGroups[key]?.addTarget(new targets.LambdaTarget(byKey[key].function));
+  }
+
+  const publicUrl = `http://${edge.loadBalancer.loadBalancerDnsName}`;
+  stack.addOutputs({ PublicUrl: publicUrl });
+  return { loadBalancer: edge.loadBalancer, functions: byKey, publicUrl };
+}
