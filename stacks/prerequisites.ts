@@ -15,13 +15,14 @@ export function Prerequisites({ stack, app }: StackContext) {
     existingProviderArn: config.existingOidcProviderArn,
   });
   const roles = config.targets.map((target) => {
-    const id = target.stage.charAt(0).toUpperCase() + target.stage.slice(1);
+    const { id } = target;
     const { policy } = new StageDeployPolicy(stack, `${id}DeployPolicy`, {
-      names: target.names,
+      stage: target.stage,
       // As SST's app.logicalPrefixedName names the stage's stacks.
       stackNamePrefix: `${target.stage}-${app.name}-`,
       sstMetadataKey: `appMetadata/app.${app.name}/stage.${target.stage}.json`,
-      pullsImagesFrom: target.pullsImagesFrom,
+      fargate: target.fargate,
+      removable: target.removable,
       cdkQualifier: config.cdkQualifier,
     });
     const { role } = new GithubOidcDeployRole(stack, `${id}DeployRole`, {

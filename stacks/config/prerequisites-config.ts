@@ -1,6 +1,7 @@
 import { DefaultStackSynthesizer } from "aws-cdk-lib";
 import type { App } from "sst/constructs";
 import { type ResourceNames, resourceNames } from "./resource-names.ts";
+import { previewStagePrefix } from "./stage-name.ts";
 
 /**
  * The stage reserved for the account's one-time prerequisites (GitHub OIDC
@@ -38,16 +39,27 @@ export function prerequisiteSettingsFromEnv(
   return { githubRepository, existingOidcProviderArn };
 }
 
-/** One stage the pipeline deploys, and who may deploy it. */
+/** A Fargate stage's images and service, which its pipeline pushes and rolls out. */
+export interface FargateDeployTarget {
+  readonly names: ResourceNames;
+  /** Stages whose images this stage's pipeline copies: prod promotes dev's (deploy-prod.yml). */
+  readonly pullsImagesFrom: readonly ResourceNames[];
+}
+
+/** One stage (or family of stages) the pipeline deploys, and who may deploy it. */
 export interface DeployTarget {
+  /** Names the role's constructs and its `<id>DeployRoleArn` output. */
+  readonly id: string;
+  /** The stage, or a pattern of stages (`pr-*`: every pull request's preview). */
   readonly stage: string;
   /** The GitHub environment its jobs run in (`environment:` in the workflows). */
   readonly githubEnvironment: string;
   /** Fixed, so it can be written into the GitHub environment's AWS_DEPLOY_ROLE_ARN once. */
   readonly roleName: string;
-  readonly names: ResourceNames;
-  /** Stages whose images this stage's pipeline copies: prod promotes dev's (deploy-prod.yml). */
-  readonly pullsImagesFrom: readonly ResourceNames[];
+  /** Absent for serverless stages: no image to push, no service to roll out. */
+  readonly fargate?: FargateDeployTarget;
+  /** The workflows remove these stages (`sst remove` when a pull request closes). */
+  readonly removable: boolean;
 }
 
 /** The roles are scoped to the region of the bootstrap deploy: the app's region (AWS_REGION). */
@@ -64,18 +76,30 @@ export function prerequisitesConfigFor(settings: PrerequisiteSettings): Prerequi
     cdkQualifier: DefaultStackSynthesizer.DEFAULT_QUALIFIER,
     targets: [
       {
+        id: "Dev",
         stage: "dev",
         githubEnvironment: "dev",
         roleName: "stockwiz-github-deploy-dev",
-        names: dev,
-        pullsImagesFrom: [],
+        fargate: { names: dev, pullsImagesFrom: [] },
+        removable: false,
       },
       {
+        id: "Prod",
         stage: "prod",
         githubEnvironment: "production",
         roleName: "stockwiz-github-deploy-prod",
-        names: resourceNames("prod"),
-        pullsImagesFrom: [dev],
+        fargate: { names: resourceNames("prod"), pullsImagesFrom: [dev] },
+        removable: false,
+      },
+      // Pull requests' serverless stages (preview.yml). Trusted by GitHub environment `preview`
+      // rather than by the `pull_request` subject: an environment can require reviewers and
+      // holds the variables, and a job must name it to get the token the role accepts.
+      {
+        id: "Preview",
+        stage: `${previewStagePrefix}*`,
+        githubEnvironment: "preview",
+        roleName: "stockwiz-github-deploy-preview",
+        removable: true,
       },
     ],
   };

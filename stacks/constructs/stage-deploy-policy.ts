@@ -13,14 +13,22 @@ export function imageRepositoryNames(names: ResourceNames): string[] {
 }
 
 export interface StageDeployPolicyProps {
-  /** The stage deployed: its stacks, image repositories and ECS service. */
-  readonly names: ResourceNames;
+  /** The stage deployed, or a pattern of stages (`pr-*`). */
+  readonly stage: string;
   /** Every CloudFormation stack of the stage starts with this (SST: `<stage>-<app>-`). */
   readonly stackNamePrefix: string;
   /** Key of the stage's object in SST's bootstrap bucket (`appMetadata/app.<app>/stage.<stage>.json`). */
   readonly sstMetadataKey: string;
-  /** Stages whose images the pipeline copies into this one. @default none */
-  readonly pullsImagesFrom?: readonly ResourceNames[];
+  /**
+   * A Fargate stage: its image repositories, the stages whose images it copies, its ECS service.
+   * @default none (a serverless stage: nothing to push or roll out)
+   */
+  readonly fargate?: {
+    readonly names: ResourceNames;
+    readonly pullsImagesFrom: readonly ResourceNames[];
+  };
+  /** The pipeline removes the stage (`sst remove`): SST then deletes its metadata. @default false */
+  readonly removable?: boolean;
   /** Qualifier of the CDK bootstrap resources. @default DefaultStackSynthesizer.DEFAULT_QUALIFIER */
   readonly cdkQualifier?: string;
 }
@@ -51,8 +59,8 @@ export class StageDeployPolicy extends Construct {
 
   constructor(scope: Construct, id: string, props: StageDeployPolicyProps) {
     super(scope, id);
-    const { names, stackNamePrefix } = props;
-    if (!/^[a-z0-9-]+-$/.test(stackNamePrefix)) {
+    const { stackNamePrefix, fargate } = props;
+    if (!/^[a-z0-9-]+\*?-[a-z0-9-]*-$/.test(stackNamePrefix)) {
       throw new Error(`stackNamePrefix must end with "-": ${stackNamePrefix}`);
     }
     const stack = Stack.of(this);
@@ -76,8 +84,6 @@ export class StageDeployPolicy extends Construct {
       });
     const bootstrapRole = (kind: string) =>
       arn("iam", "role", `cdk-${qualifier}-${kind}-${account}-${region}`, true);
-    const repositories = (stage: ResourceNames) =>
-      imageRepositoryNames(stage).map((name) => arn("ecr", "repository", name));
     const stageStacks = arn("cloudformation", "stack", `${stackNamePrefix}*/*`);
 
     const statements = [
@@ -142,12 +148,45 @@ export class StageDeployPolicy extends Construct {
         resources: [bucketObjects(`cdk-${qualifier}-assets-${account}-${region}`, "*")],
       }),
       // SST keeps the stage's last mode (deploy/dev) in its bootstrap bucket, whose name
-      // CloudFormation generated (sstbootstrap-<id>-<suffix>); only this stage's object.
+      // CloudFormation generated (sstbootstrap-<id>-<suffix>); only this stage's object, which
+      // `sst remove` deletes.
       new iam.PolicyStatement({
         sid: "SstStageMetadata",
-        actions: ["s3:GetObject", "s3:PutObject"],
+        actions: ["s3:GetObject", "s3:PutObject", ...(props.removable ? ["s3:DeleteObject"] : [])],
         resources: [bucketObjects("sstbootstrap-*", props.sstMetadataKey)],
       }),
+      ...(fargate ? this.fargateStatements(fargate, arn) : []),
+    ];
+    this.policy = new iam.ManagedPolicy(this, "Policy", {
+      description: `What the StockWiz ${props.stage} pipeline may do in AWS`,
+      statements,
+    });
+    NagSuppressions.addResourceSuppressions(this.policy, [
+      {
+        id: "AwsSolutions-IAM5",
+        reason:
+          "Only wildcards IAM leaves no way around: ListImports, GetAuthorizationToken and DescribeLoadBalancers take no resource; stack ARNs end in a generated id; template keys are content hashes; CloudFormation named SST's bucket; a preview role's stages are pr-<number>",
+        appliesTo: [
+          "Resource::*",
+          `Resource::arn:<AWS::Partition>:cloudformation:${region}:${account}:stack/${stackNamePrefix}*/*`,
+          `Resource::arn:<AWS::Partition>:cloudformation:${region}:${account}:stack/CDKToolkit/*`,
+          `Resource::arn:<AWS::Partition>:cloudformation:${region}:${account}:stack/SSTBootstrap/*`,
+          `Resource::arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-${account}-${region}/*`,
+          `Resource::arn:<AWS::Partition>:s3:::sstbootstrap-*/${props.sstMetadataKey}`,
+        ],
+      },
+    ]);
+  }
+
+  /** Images pushed or copied, and the ECS rollout the workflows follow. */
+  private fargateStatements(
+    fargate: NonNullable<StageDeployPolicyProps["fargate"]>,
+    arn: (service: string, resource: string, resourceName: string) => string,
+  ): iam.PolicyStatement[] {
+    const { names } = fargate;
+    const repositories = (stage: ResourceNames) =>
+      imageRepositoryNames(stage).map((name) => arn("ecr", "repository", name));
+    return [
       // docker login (aws-actions/amazon-ecr-login); the token is account-wide by design.
       new iam.PolicyStatement({
         sid: "EcrLogin",
@@ -161,7 +200,7 @@ export class StageDeployPolicy extends Construct {
         actions: [...ecrPush, "ecr:DescribeImages"],
         resources: repositories(names),
       }),
-      ...(props.pullsImagesFrom ?? []).map(
+      ...fargate.pullsImagesFrom.map(
         (source, index) =>
           // deploy-prod.yml copies the commit's images from the source stage; it never writes there.
           new iam.PolicyStatement({
@@ -183,24 +222,5 @@ export class StageDeployPolicy extends Construct {
         resources: ["*"],
       }),
     ];
-    this.policy = new iam.ManagedPolicy(this, "Policy", {
-      description: `What the ${names.service} pipeline may do in AWS`,
-      statements,
-    });
-    NagSuppressions.addResourceSuppressions(this.policy, [
-      {
-        id: "AwsSolutions-IAM5",
-        reason:
-          "Only wildcards IAM leaves no way around: ListImports, GetAuthorizationToken and DescribeLoadBalancers take no resource; stack ARNs end in a generated id; template keys are content hashes; CloudFormation named SST's bucket",
-        appliesTo: [
-          "Resource::*",
-          `Resource::arn:<AWS::Partition>:cloudformation:${region}:${account}:stack/${stackNamePrefix}*/*`,
-          `Resource::arn:<AWS::Partition>:cloudformation:${region}:${account}:stack/CDKToolkit/*`,
-          `Resource::arn:<AWS::Partition>:cloudformation:${region}:${account}:stack/SSTBootstrap/*`,
-          `Resource::arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-${account}-${region}/*`,
-          `Resource::arn:<AWS::Partition>:s3:::sstbootstrap-*/${props.sstMetadataKey}`,
-        ],
-      },
-    ]);
   }
 }

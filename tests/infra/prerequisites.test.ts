@@ -35,6 +35,14 @@ const stages = [
   },
 ] as const;
 
+/** Every pull request's serverless stage, `pr-<number>` (preview.yml). */
+const preview = {
+  stage: "pr-*",
+  roleName: "stockwiz-github-deploy-preview",
+  environment: "preview",
+  output: "Preview",
+} as const;
+
 let template: Template;
 let nagErrors: string[];
 
@@ -339,6 +347,60 @@ describe.each(stages)("the $stage deploy role", ({ stage, roleName, environment,
   });
 });
 
+describe("the preview deploy role", () => {
+  const trust = () => roleNamed(preview.roleName).properties.AssumeRolePolicyDocument;
+  const sub = (suffix: string) => `repo:${repository}:${suffix}`;
+  const aud = "sts.amazonaws.com";
+
+  it("when GitHub presents a token then only a job of this repository in environment preview gets in, not a bare pull_request job", () => {
+    expect(trustAdmits(trust(), { aud, sub: sub("environment:preview") })).toBe(true);
+    for (const other of [
+      sub("pull_request"),
+      sub("ref:refs/heads/main"),
+      sub("environment:dev"),
+      sub("environment:production"),
+      `repo:octo-org/stockwiz-fork:environment:preview`,
+    ]) {
+      expect(trustAdmits(trust(), { aud, sub: other }), other).toBe(false);
+    }
+    template.hasOutput("PreviewDeployRoleArn", {
+      Value: { "Fn::GetAtt": [roleNamed(preview.roleName).logicalId, "Arn"] },
+    });
+  });
+
+  it("when it deploys or removes then only pr-<number> stacks and their SST metadata, and no image or ECS service", () => {
+    const statements = statementsOf(preview.roleName);
+    const writes = statements
+      .filter((statement) =>
+        actionsOf(statement).some((action) =>
+          /^cloudformation:(Create|Update|Delete)Stack$/.test(action),
+        ),
+      )
+      .flatMap(resourcesOf);
+    expect(writes).toEqual([
+      `arn:aws:cloudformation:us-east-1:${fakeAccount}:stack/pr-*-stockwiz-*/*`,
+    ]);
+    const actions = statements.flatMap(actionsOf);
+    expect(actions.filter((action) => /^(ecr|ecs|elasticloadbalancing):/.test(action))).toEqual([]);
+    const metadata = statements.find((statement) => statement.Sid === "SstStageMetadata");
+    expect(actionsOf(metadata)).toContain("s3:DeleteObject");
+    expect(resourcesOf(metadata)).toEqual([
+      "arn:aws:s3:::sstbootstrap-*/appMetadata/app.stockwiz/stage.pr-*.json",
+    ]);
+    const onEverything = statements
+      .filter((statement) => resourcesOf(statement).includes("*"))
+      .flatMap(actionsOf);
+    expect(onEverything).toEqual(["cloudformation:ListImports"]);
+  });
+
+  it("when dev's or prod's roles are read then neither may delete its stage's SST metadata", () => {
+    for (const { roleName } of stages) {
+      const metadata = statementsOf(roleName).find((s) => s.Sid === "SstStageMetadata");
+      expect(actionsOf(metadata)).not.toContain("s3:DeleteObject");
+    }
+  });
+});
+
 describe("promotion from dev to prod", () => {
   const devRepositories = imageRepositoryNames(resourceNames("dev")).map(
     (name) => `arn:aws:ecr:us-east-1:${fakeAccount}:repository/${name}`,
@@ -363,10 +425,14 @@ describe("promotion from dev to prod", () => {
 });
 
 describe("the roles against the workflows and the app they deploy", () => {
-  let apps: Record<"dev" | "prod", SynthesizedStage>;
+  let apps: Record<"dev" | "prod" | "pr-42", SynthesizedStage>;
 
   beforeAll(async () => {
-    apps = { dev: await synthesizeStage("dev"), prod: await synthesizeStage("prod") };
+    apps = {
+      dev: await synthesizeStage("dev"),
+      prod: await synthesizeStage("prod"),
+      "pr-42": await synthesizeStage("pr-42"),
+    };
   });
 
   it("when a workflow job assumes AWS_DEPLOY_ROLE_ARN then it runs in a GitHub environment a deploy role trusts", () => {
@@ -374,13 +440,13 @@ describe("the roles against the workflows and the app they deploy", () => {
     expect(assuming.length).toBeGreaterThan(0);
     expect(assuming.filter((job) => job.environment === undefined)).toEqual([]);
     expect([...new Set(assuming.map((job) => job.environment))].sort()).toEqual(
-      stages.map((s) => s.environment).sort(),
+      [...stages.map((s) => s.environment), preview.environment].sort(),
     );
     expect(workflowJobs().filter((job) => job.file === "ci.yml" && job.assumesRole)).toEqual([]);
     for (const job of assuming) expect(job.roleDurationSeconds ?? 3600).toBeLessThanOrEqual(7200);
   });
 
-  it.each(stages)(
+  it.each([...stages, preview])(
     "when a $environment job calls AWS beside sst deploy then the $stage role allows that action",
     ({ environment, roleName }) => {
       const allowed = new Set(statementsOf(roleName).flatMap(actionsOf));
@@ -406,7 +472,7 @@ describe("the roles against the workflows and the app they deploy", () => {
     },
   );
 
-  it.each(stages)(
+  it.each([...stages, { ...preview, stage: "pr-42" as const }])(
     "when SST deploys $stage then every bootstrap role, stack, template bucket and version parameter it uses is allowed",
     ({ stage, roleName }) => {
       const manifest = JSON.parse(

@@ -18,6 +18,8 @@ interface Step {
   readonly with?: Record<string, unknown>;
 }
 interface Job {
+  readonly if?: string;
+  readonly environment?: string | { readonly name: string };
   readonly steps?: Step[];
 }
 
@@ -34,11 +36,12 @@ const everyStep = workflows.flatMap(({ file, jobs }) =>
 );
 
 describe("the pipeline's workflows", () => {
-  it("when read then there are the three workflows", () => {
+  it("when read then there are the four workflows", () => {
     expect(workflows.map((workflow) => workflow.file).sort()).toEqual([
       "ci.yml",
       "deploy-dev.yml",
       "deploy-prod.yml",
+      "preview.yml",
     ]);
   });
 
@@ -87,5 +90,58 @@ describe("the pipeline's workflows", () => {
     expect(stepsOf("deploy-dev.yml", "registry").map((step) => step.run)).toContain(
       'npx sst deploy --stage "$STAGE" Registry',
     );
+  });
+});
+
+describe("preview stages per pull request (issue 14, item 5)", () => {
+  const preview = workflows.find((workflow) => workflow.file === "preview.yml");
+  const document = parse(preview?.text ?? "");
+  const jobs = preview?.jobs ?? {};
+  const runOf = (job: string) => stepsOf("preview.yml", job).map((step) => step.run ?? "");
+  /** A GitHub Actions expression, as the YAML spells it. */
+  const expression = (inner: string) => `\${{ ${inner} }}`;
+  const prNumber = expression("github.event.pull_request.number");
+
+  it("when a pull request opens, is pushed to, reopens or closes then the workflow runs, one run per pull request at a time", () => {
+    expect(document.on.pull_request.types).toEqual(["opened", "synchronize", "reopened", "closed"]);
+    expect(document.concurrency).toEqual({
+      group: `preview-${prNumber}`,
+      "cancel-in-progress": false,
+    });
+    expect(document.env.STAGE).toBe(`pr-${prNumber}`);
+  });
+
+  it("when the pull request comes from a fork then nothing is deployed or removed: it gets no OIDC token", () => {
+    for (const job of Object.values(jobs)) {
+      expect(job.if).toContain(
+        "github.event.pull_request.head.repo.full_name == github.repository",
+      );
+    }
+    expect(jobs.deploy?.if).toContain("github.event.action != 'closed'");
+    expect(jobs.remove?.if).toContain("github.event.action == 'closed'");
+  });
+
+  it("when a job talks to AWS then it runs in GitHub environment preview, and checks the stage name first", () => {
+    for (const name of ["deploy", "remove"]) {
+      const job = jobs[name] as Job;
+      const environment =
+        typeof job.environment === "string" ? job.environment : job.environment?.name;
+      expect(environment).toBe("preview");
+      const steps = job.steps ?? [];
+      const check = steps.findIndex((step) => step.run?.includes("scripts/check-stage-name.ts"));
+      const credentials = steps.findIndex((step) =>
+        step.uses?.startsWith("aws-actions/configure-aws-credentials@"),
+      );
+      expect(check).toBeGreaterThanOrEqual(0);
+      expect(check).toBeLessThan(credentials);
+    }
+  });
+
+  it("when deployed then the URL is posted, the Postman suite runs against it, and on close the stage is removed", () => {
+    const deploy = runOf("deploy").join("\n");
+    expect(deploy).toContain('npx sst deploy --stage "$STAGE"');
+    expect(deploy).toMatch(/gh pr comment[\s\S]*\$BASE_URL/);
+    expect(deploy).toMatch(/npx newman run tests\/postman\/stockwiz\.postman_collection\.json/);
+    expect(runOf("remove")).toContain('npx sst remove --stage "$STAGE"');
   });
 });
