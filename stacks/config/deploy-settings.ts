@@ -18,6 +18,8 @@ export interface DeploySettings {
   readonly certificateArn?: string;
   /** Host name clients use when HTTPS is on (the certificate's name). */
   readonly publicHostname?: string;
+  /** `sst dev`: the PostgreSQL the functions use on the developer's machine. @default local `microservices_db` */
+  readonly devDatabaseUrl?: string;
 }
 
 export const defaultRegion = "us-east-1";
@@ -73,6 +75,10 @@ export function deploySettingsFromEnv(
     throw new Error("STOCKWIZ_PUBLIC_HOSTNAME must name the certificate's host when HTTPS is on");
   }
   const region = regionFromEnv(env);
+  const devDatabaseUrl = env.STOCKWIZ_DEV_DATABASE_URL || undefined;
+  if (devDatabaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(devDatabaseUrl)) {
+    throw new Error("STOCKWIZ_DEV_DATABASE_URL must be a postgres:// URL");
+  }
   return {
     alertEmail,
     region,
@@ -80,5 +86,6 @@ export function deploySettingsFromEnv(
     imageTag: imageTagFromEnv(env.STOCKWIZ_IMAGE_TAG),
     certificateArn: env.STOCKWIZ_CERTIFICATE_ARN || undefined,
     publicHostname: env.STOCKWIZ_PUBLIC_HOSTNAME || undefined,
+    devDatabaseUrl,
   };
 }

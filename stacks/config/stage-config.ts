@@ -343,7 +343,9 @@ function serverlessConfig(stage: string, settings: DeploySettings): ServerlessSt
     },
     edge: { accessLogRetentionDays: 7 },
     requireApiKeys: false,
-    localDevelopment: { databaseUrl: "postgres://postgres@localhost:5432/microservices_db" },
+    localDevelopment: {
+      databaseUrl: settings.devDatabaseUrl ?? "postgres://postgres@localhost:5432/microservices_db",
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
+import { deploySettingsFromEnv } from "../../stacks/config/deploy-settings.ts";
 import { resourcesOfType } from "./cloudformation.ts";
 import { type SynthesizedStage, synthesizeStage, testSettings } from "./synthesize-stage.ts";
 
@@ -77,6 +78,26 @@ describe("sst dev on a personal stage", () => {
       );
     },
   );
+});
+
+describe("the developer's database", () => {
+  it("when STOCKWIZ_DEV_DATABASE_URL names another PostgreSQL then the local functions use it", async () => {
+    const url = "postgres://me:secret@127.0.0.1:5433/stockwiz";
+    const bob = await synthesizeStage("bob", { ...testSettings, devDatabaseUrl: url }, "dev");
+    const product = resourcesOfType(bob.template("Service"), "AWS::Lambda::Function").find(
+      (fn) => fn.properties.FunctionName === "bob-stockwiz-product-service",
+    );
+    expect(product?.properties.Environment.Variables.DATABASE_URL).toBe(url);
+  });
+
+  it("when STOCKWIZ_DEV_DATABASE_URL is not a PostgreSQL URL then the settings are refused", () => {
+    expect(() =>
+      deploySettingsFromEnv({
+        STOCKWIZ_ALERT_EMAIL: "a@b.test",
+        STOCKWIZ_DEV_DATABASE_URL: "mysql://localhost/x",
+      }),
+    ).toThrow(/STOCKWIZ_DEV_DATABASE_URL/);
+  });
 });
 
 describe("sst remove", () => {
