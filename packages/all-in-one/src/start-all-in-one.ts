@@ -11,7 +11,7 @@ import {
 import { buildGatewayApp, gatewayLimitsEnvSchema, UpstreamService } from "@stockwiz/api-gateway";
 import { inventoryServiceRoutes, productServiceRoutes } from "@stockwiz/core";
 import closeWithGrace from "close-with-grace";
-import { z } from "zod";
+import * as z from "zod";
 
 const port = z.coerce.number().int().min(1).max(65_535);
 const allInOneEnvSchema = z.object({

@@ -1,5 +1,5 @@
 import { cacheEnvSchema, serviceEnvSchema } from "@stockwiz/adapters";
-import { z } from "zod";
+import * as z from "zod";
 
 const serviceUrl = z.url({ protocol: /^https?$/ });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { AppError, defineRoute, invokeRoute } from "../src/index.ts";
 
 const route = defineRoute<{ tag: string }, { id: number }, unknown, { name: string }>({

@@ -1,5 +1,5 @@
 import type { ApiKeys } from "@stockwiz/core";
-import { z } from "zod";
+import * as z from "zod";
 
 const keyList = z
   .string()

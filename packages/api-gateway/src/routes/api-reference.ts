@@ -9,7 +9,7 @@ import {
   productServiceRoutes,
 } from "@stockwiz/core";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import * as z from "zod";
 
 const downstreamState = z.enum(["healthy", "unhealthy"]);
 

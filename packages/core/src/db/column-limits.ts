@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // Bounds taken from the column types, so invalid input is a 4xx and never reaches PostgreSQL.
 export const int4Max = 2_147_483_647;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { boundedText, idParam, int4Max, nonNegativeInt4, positiveId } from "../db/column-limits.ts";
 
 export const inventorySchema = z.object({

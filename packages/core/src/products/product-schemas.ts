@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { boundedText, descriptionMaxLength, idParam, priceMax } from "../db/column-limits.ts";
 
 export const productSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { ServiceDeps } from "../deps.ts";
 import { idempotencyKeyHeader, idempotent } from "../idempotency/idempotent-handler.ts";
 import { entityTagOf, versionFromIfMatch } from "../inventory/entity-tag.ts";

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { AppError, type FieldError } from "../errors/app-error.ts";
 import { type ApiKeys, authorizeWrite } from "../security/api-keys.ts";
 import type { AnyRoute, RouteResponse } from "./route.ts";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { AnyRoute } from "./route.ts";
 
 /** What the reference needs of a route: a route table entry, or a gateway-only route. */

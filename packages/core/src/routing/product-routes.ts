@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { mergedProductSchema } from "../catalogue/merged-product-schema.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { idempotencyKeyHeader, idempotent } from "../idempotency/idempotent-handler.ts";
