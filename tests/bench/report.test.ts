@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LoadResult } from "../../bench/lib/load.ts";
-import {
-  type BenchReport,
-  ceilingLabels,
-  lambdaTable,
-  loadTable,
-} from "../../bench/lib/report.ts";
+import { type BenchReport, ceilingLabels, lambdaTable, loadTable } from "../../bench/lib/report.ts";
 
 // The report's verdicts are what the benchmark says about the goals: check them on made-up runs.
 
