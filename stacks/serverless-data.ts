@@ -3,9 +3,9 @@ import { type StackContext, use } from "sst/constructs";
 import { migrationNames } from "../packages/core/src/db/migrate-to-latest.ts";
 import type { FunctionDatabase } from "./config/function-environment.ts";
 import { databaseFunctionEnvironment } from "./config/function-environment.ts";
-import { useServerlessConfig } from "./config/stack-settings.ts";
+import { functionFiles } from "./config/function-files.ts";
+import { useServerlessConfig, useStackSettings } from "./config/stack-settings.ts";
 import { DatabaseMigration } from "./constructs/database-migration.ts";
-import { writeRdsCaBundle } from "./constructs/rds-ca-bundle.ts";
 import { ServerlessPostgres } from "./constructs/serverless-postgres.ts";
 import { StockwizFunction } from "./constructs/stockwiz-function.ts";
 import { ServerlessNetwork } from "./serverless-network.ts";
@@ -16,6 +16,7 @@ import { ServerlessNetwork } from "./serverless-network.ts";
  */
 export function ServerlessData({ stack, app }: StackContext) {
   const config = useServerlessConfig(app);
+  const { rootDir } = useStackSettings(app);
   const { data, names, functions } = config;
   const { vpc, privateSubnets, securityGroups } = use(ServerlessNetwork);
   const postgres = new ServerlessPostgres(stack, "Postgres", {
@@ -44,6 +45,7 @@ export function ServerlessData({ stack, app }: StackContext) {
   const migrate = new StockwizFunction(stack, "Migrate", {
     functionName: names.migrateFunction,
     handler: "packages/adapters/src/database/migrate-handler.handler",
+    rootDir,
     description: `Applies StockWiz's migrations to ${config.stage}'s database, once per deploy`,
     memoryMiB: 512,
     // Waits for a paused cluster to resume, then migrates.
@@ -51,7 +53,7 @@ export function ServerlessData({ stack, app }: StackContext) {
     logRetentionDays: functions.logRetentionDays,
     environment: { ...databaseFunctionEnvironment(database, functions), DB_POOL_MAX: "1" },
     network: { vpc, subnets: privateSubnets, securityGroup: securityGroups.functions },
-    hooks: { afterBuild: async (_props, out) => void (await writeRdsCaBundle(out)) },
+    files: functionFiles.migrate,
     liveDevelopment: false,
   });
   postgres.grantConnect(migrate.function);

@@ -4,22 +4,33 @@ import {
   databaseFunctionEnvironment,
   type FunctionDatabase,
   gatewayFunctionEnvironment,
-  webDistInFunction,
 } from "./config/function-environment.ts";
+import { type FunctionFiles, functionFiles } from "./config/function-files.ts";
 import { type AppServiceKey, appServiceKeys } from "./config/resource-names.ts";
 import { useServerlessConfig, useStackSettings } from "./config/stack-settings.ts";
 import { PathRoutedLoadBalancer } from "./constructs/path-routed-load-balancer.ts";
-import { writeRdsCaBundle } from "./constructs/rds-ca-bundle.ts";
 import { StockwizFunction } from "./constructs/stockwiz-function.ts";
 import { ensureWebBuildOf } from "./constructs/web-build.ts";
 import { ServerlessData } from "./serverless-data.ts";
 import { ServerlessNetwork } from "./serverless-network.ts";
 
-/** Each service's Lambda entry point (it exports `handler`), relative to the repository root. */
-const handlers: Readonly<Record<AppServiceKey, string>> = {
-  apiGateway: "packages/api-gateway/src/lambda.handler",
-  productService: "packages/product-service/src/lambda.handler",
-  inventoryService: "packages/inventory-service/src/lambda.handler",
+/**
+ * Each service's Lambda entry point (it exports `handler`), relative to the repository root, and
+ * what its function reads beside its bundle.
+ */
+const functionCode: Readonly<Record<AppServiceKey, { handler: string; files: FunctionFiles }>> = {
+  apiGateway: {
+    handler: "packages/api-gateway/src/lambda.handler",
+    files: functionFiles["api-gateway"],
+  },
+  productService: {
+    handler: "packages/product-service/src/lambda.handler",
+    files: functionFiles["product-service"],
+  },
+  inventoryService: {
+    handler: "packages/inventory-service/src/lambda.handler",
+    files: functionFiles["inventory-service"],
+  },
 };
 
 /**
@@ -39,6 +50,7 @@ export function ServerlessService({ stack, app }: StackContext) {
     url: config.localDevelopment.databaseUrl,
   };
   const common = {
+    rootDir,
     memoryMiB: functions.memoryMiB,
     timeoutSeconds: functions.timeoutSeconds,
     logRetentionDays: functions.logRetentionDays,
@@ -50,7 +62,7 @@ export function ServerlessService({ stack, app }: StackContext) {
     const fn = new StockwizFunction(stack, id, {
       ...common,
       functionName: service.function,
-      handler: handlers[key],
+      ...functionCode[key],
       description: `StockWiz ${service.container} (${config.stage})`,
       environment: databaseFunctionEnvironment(database, functions),
       network: live
@@ -58,9 +70,6 @@ export function ServerlessService({ stack, app }: StackContext) {
         : { vpc, subnets: privateSubnets, securityGroup: securityGroups.functions },
       // The gateway's way in; the same API the ALB already exposes on /products/* and /inventory/*.
       url: true,
-      hooks: live
-        ? undefined
-        : { afterBuild: async (_p, out) => void (await writeRdsCaBundle(out)) },
     });
     data?.postgres.grantConnect(fn.function);
     return fn;
@@ -71,7 +80,7 @@ export function ServerlessService({ stack, app }: StackContext) {
   const gateway = new StockwizFunction(stack, "ApiGateway", {
     ...common,
     functionName: names.appServices.apiGateway.function,
-    handler: handlers.apiGateway,
+    ...functionCode.apiGateway,
     description: `StockWiz api-gateway (${config.stage})`,
     environment: gatewayFunctionEnvironment(
       {
@@ -81,14 +90,8 @@ export function ServerlessService({ stack, app }: StackContext) {
       functions,
       live,
     ),
-    // The dashboard, built if stale, and Swagger UI's files for /docs, as the image ships them.
-    hooks: live ? undefined : { beforeBuild: () => ensureWebBuildOf(rootDir) },
-    copyFiles: live
-      ? undefined
-      : [
-          { from: "packages/web/dist", to: webDistInFunction },
-          { from: "node_modules/swagger-ui-dist", to: "node_modules/swagger-ui-dist" },
-        ],
+    // The dashboard, built if stale, before its files are copied.
+    beforeBuild: () => ensureWebBuildOf(rootDir),
   });
 
   const byKey: Record<AppServiceKey, StockwizFunction> = {

@@ -1,4 +1,5 @@
 import { lambdaTaskRoot, rdsCaBundleFile } from "../constructs/rds-ca-bundle.ts";
+import { webDistInFunction } from "./function-files.ts";
 import type { FunctionsConfig } from "./stage-config.ts";
 
 /** How a function reaches PostgreSQL: Aurora with IAM tokens over verified TLS, or a local URL. */
@@ -11,9 +12,6 @@ export type FunctionDatabase =
       readonly sslMode: "verify-full";
     }
   | { readonly url: string };
-
-/** Where the gateway function ships the built dashboard (copied into its bundle). */
-export const webDistInFunction = "web";
 
 /**
  * The environment of a function that opens the database (a service, or the migration step). On

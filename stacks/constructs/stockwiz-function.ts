@@ -1,20 +1,28 @@
+import { readdir, rename, rm } from "node:fs/promises";
+import path from "node:path";
 import { RemovalPolicy } from "aws-cdk-lib";
 import type * as ec2 from "aws-cdk-lib/aws-ec2";
+import type * as lambda from "aws-cdk-lib/aws-lambda";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { NagSuppressions } from "cdk-nag";
 import { Construct } from "constructs";
-import { type App, type FunctionProps, Function as SstFunction } from "sst/constructs";
+import { type App, Function as SstFunction } from "sst/constructs";
 import { lambdaRuntime } from "../aspects/sst-handler-runtime.ts";
+import {
+  functionBundleFile,
+  functionEsbuildOptions,
+  functionHandler,
+} from "../config/function-bundle.ts";
+import { type FunctionFiles, writeFunctionFiles } from "../config/function-files.ts";
 import { retentionDays } from "./retention-days.ts";
-
-/** Loaded by dynamic import in embedded mode only; pg-native is pg's optional native driver. */
-const externalModules = ["@electric-sql/pglite", "kysely-pglite-dialect", "pg-native"];
 
 export interface StockwizFunctionProps {
   /** `<stage>-stockwiz-<name>`; its logs go to `/aws/lambda/<functionName>`. */
   readonly functionName: string;
   /** `path/to/file.export`, relative to the repository root (as SST resolves it). */
   readonly handler: string;
+  /** Repository root: esbuild's working directory, and where `files` are copied from. */
+  readonly rootDir: string;
   readonly description: string;
   readonly memoryMiB: number;
   readonly timeoutSeconds: number;
@@ -30,19 +38,22 @@ export interface StockwizFunctionProps {
   };
   /** A public function URL (auth NONE), for callers that are not the ALB. @default none */
   readonly url?: boolean;
-  /** Files to put into the bundle. @default none */
-  readonly copyFiles?: FunctionProps["copyFiles"];
-  /** Build steps around SST's bundling. @default none */
-  readonly hooks?: FunctionProps["hooks"];
+  /** What the function reads beside its bundle (functionFiles). @default nothing */
+  readonly files?: FunctionFiles;
+  /** Makes what `files` copies (e.g. builds the dashboard), before SST bundles. @default none */
+  readonly beforeBuild?: () => Promise<void>;
   /** Under `sst dev`, run in the developer's process. @default true */
   readonly liveDevelopment?: boolean;
 }
 
 /**
- * One StockWiz handler as an SST Function: Node.js 24 on Graviton, ESM bundle without source maps
- * (readable, unminified stack traces; none for SST to upload, so `sst build` and the offline synth
- * agree), no X-Ray, a log group of bounded retention that goes with the stage. Under `sst dev` it
- * is Live Lambda: invocations run on the developer's machine.
+ * One StockWiz handler as an SST Function: Node.js 24 on Graviton, no X-Ray, a log group of
+ * bounded retention that goes with the stage. Deployed, its code is the folder
+ * `npm run bundle:lambda` writes, byte for byte: SST's esbuild run takes the functions' options
+ * (functionEsbuildOptions; no source maps, none for SST to upload, so `sst build` and the offline
+ * synth agree), and the folder is then index.mjs with its files, as Lambda loads it
+ * (`index.handler`). Under `sst dev` it is Live Lambda: invocations run on the developer's machine,
+ * from SST's own layout, unminified and with SST's source maps, for the debugger.
  */
 export class StockwizFunction extends Construct {
   public readonly function: SstFunction;
@@ -56,6 +67,7 @@ export class StockwizFunction extends Construct {
     if (props.timeoutSeconds < 1 || props.timeoutSeconds > 900) {
       throw new Error("timeoutSeconds must be between 1 and 900");
     }
+    if (!path.isAbsolute(props.rootDir)) throw new Error("rootDir must be an absolute path");
     // Named as Lambda names a function's group, so the SST console and `aws logs tail` find it;
     // created before the function, so Lambda never creates it first.
     this.logGroup = new logs.LogGroup(this, "LogGroup", {
@@ -63,6 +75,8 @@ export class StockwizFunction extends Construct {
       retention: retentionDays(props.logRetentionDays),
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    const live = (this.node.root as App).mode === "dev" && (props.liveDevelopment ?? true);
+    const esbuild = functionEsbuildOptions(props.rootDir);
     // SST wants its constructs' ids unique in a stack; the console lists the function by this one.
     this.function = new SstFunction(this, id, {
       functionName: props.functionName,
@@ -75,9 +89,20 @@ export class StockwizFunction extends Construct {
       tracing: "disabled",
       environment: { ...props.environment },
       reservedConcurrentExecutions: props.reservedConcurrency,
-      nodejs: { format: "esm", sourcemap: false, esbuild: { external: externalModules } },
-      copyFiles: props.copyFiles,
-      hooks: props.hooks,
+      nodejs: {
+        format: "esm",
+        sourcemap: false,
+        esbuild: live ? { ...esbuild, minify: false } : esbuild,
+      },
+      hooks: live
+        ? undefined
+        : {
+            beforeBuild: async () => await props.beforeBuild?.(),
+            afterBuild: async (_props, out) => {
+              await keepOnlyTheBundle(out, props.handler);
+              if (props.files) await writeFunctionFiles(out, props.files, props.rootDir);
+            },
+          },
       enableLiveDev: props.liveDevelopment ?? true,
       url: props.url ? { authorizer: "none", cors: false } : undefined,
       ...(props.network
@@ -88,6 +113,11 @@ export class StockwizFunction extends Construct {
           }
         : {}),
     });
+    if (!live) {
+      // SST names the handler after the source's path; the folder now holds index.mjs.
+      const cfnFunction = this.function.node.defaultChild as lambda.CfnFunction;
+      cfnFunction.addPropertyOverride("Handler", functionHandler);
+    }
     this.function.node.addDependency(this.logGroup);
     const managedPolicies = [
       "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
@@ -128,5 +158,22 @@ export class StockwizFunction extends Construct {
         true,
       );
     }
+  }
+}
+
+/**
+ * SST writes the bundle at its source's path (`packages/x/src/lambda.mjs` for handler
+ * `packages/x/src/lambda.handler`), beside the package.json and lock of its install of the
+ * packages it always keeps external (none of which StockWiz imports: both are empty). The folder
+ * becomes the bundle alone, as index.mjs.
+ */
+async function keepOnlyTheBundle(out: string, handler: string): Promise<void> {
+  const source = path.posix.parse(handler);
+  await rename(
+    path.join(out, source.dir, `${source.name}.mjs`),
+    path.join(out, functionBundleFile),
+  );
+  for (const entry of await readdir(out)) {
+    if (entry !== functionBundleFile) await rm(path.join(out, entry), { recursive: true });
   }
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DockerfileParser, type Flag, type Instruction } from "dockerfile-ast";
 import { validate } from "dockerfile-utils";
+import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { resourceNames } from "../../stacks/config/resource-names.ts";
 import { rdsCaBundleInImage } from "../../stacks/config/service-environment.ts";
@@ -71,6 +72,38 @@ describe.each(services)("packages/$container/Dockerfile", ({ container, port }) 
   it("when built then the build stage bundles this service with scripts/bundle-services.ts", () => {
     const runs = stages.slice(0, -1).flatMap((stage) => find(stage, "RUN").map(argumentsOf));
     expect(runs).toContain(`npx tsx scripts/bundle-services.ts ${container}`);
+  });
+
+  it("when built then the build stage holds every repository file the bundle script imports", async () => {
+    const { metafile } = await build({
+      entryPoints: ["scripts/bundle-services.ts"],
+      absWorkingDir: root,
+      bundle: true,
+      packages: "external",
+      platform: "node",
+      format: "esm",
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+    });
+    const copies = stages
+      .slice(0, -1)
+      .flatMap((stage) => find(stage, "COPY"))
+      .filter((copy) => flagsOf(copy).from === undefined)
+      .flatMap((copy) => {
+        const [dest = "", ...sources] = copy
+          .getArguments()
+          .map((arg) => arg.getValue())
+          .reverse();
+        return sources.map((source) => ({ source, dest }));
+      });
+    const copied = (file: string) =>
+      copies.some(({ source, dest }) =>
+        source.endsWith("/")
+          ? dest === source && file.startsWith(source)
+          : path.posix.join(dest, path.posix.basename(source)) === file,
+      );
+    expect(Object.keys(metafile.inputs).filter((file) => !copied(file))).toEqual([]);
   });
 
   it("when run then the image holds the single bundled file and runs it as a non-root user", () => {

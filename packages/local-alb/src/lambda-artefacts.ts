@@ -25,6 +25,10 @@ const bundleInputs = [
   path.join(repositoryRoot, "packages", "web", "server"),
   path.join(repositoryRoot, "packages", "web", "index.html"),
   path.join(repositoryRoot, "scripts", "bundle-services.ts"),
+  // The functions' esbuild options and the files beside each bundle, shared with the stacks.
+  path.join(repositoryRoot, "stacks", "config", "function-bundle.ts"),
+  path.join(repositoryRoot, "stacks", "config", "function-files.ts"),
+  path.join(repositoryRoot, "stacks", "constructs", "rds-ca-bundle.ts"),
   path.join(repositoryRoot, "package-lock.json"),
 ];
 
