@@ -1,9 +1,12 @@
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundleLambdas } from "../../scripts/bundle-services.ts";
+import { resourceNames } from "../../stacks/config/resource-names.ts";
 import {
   bootstrappedStacks,
   type LocalAwsStub,
@@ -87,6 +90,76 @@ function assemblyDocuments(dir: string, suffix = ".template.json"): Record<strin
 const canonicalOrder = (a: RecordedCall, b: RecordedCall) =>
   JSON.stringify(a).localeCompare(JSON.stringify(b));
 
+interface CliBuild {
+  readonly exitCode: number;
+  readonly output: string;
+  /** The AWS calls it made. */
+  readonly calls: readonly RecordedCall[];
+  /** The cloud assembly it wrote. */
+  readonly assemblyDir: string;
+}
+
+const cliBuilds = new Map<string, Promise<CliBuild>>();
+
+/**
+ * `sst build --stage <stage>`, once per stage whichever test asks first. SST always writes its
+ * types and log under <root>/.sst; the assembly goes to its own folder.
+ */
+function sstBuild(stage: string): Promise<CliBuild> {
+  const started =
+    cliBuilds.get(stage) ??
+    (async () => {
+      const assemblyDir = path.join(workDir, "sst-build", stage);
+      const firstCall = stub.calls.length;
+      const result = await run(bin("sst"), ["build", "--stage", stage, "--to", assemblyDir], {
+        cwd: repositoryRoot,
+        env: cliEnvironment(),
+      }).then(
+        ({ stdout, stderr }) => ({ exitCode: 0, output: stdout + stderr }),
+        (error: { code?: number; stdout?: string; stderr?: string }) => ({
+          exitCode: error.code ?? 1,
+          output: `${error.stdout ?? ""}${error.stderr ?? ""}`,
+        }),
+      );
+      return { ...result, calls: stub.calls.slice(firstCall), assemblyDir };
+    })();
+  cliBuilds.set(stage, started);
+  return started;
+}
+
+const sha256Of = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+/** Every file under a folder, by its path inside it, as a SHA-256 of its bytes. */
+function fileDigests(folder: string): Record<string, string> {
+  const files = readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)));
+  return Object.fromEntries(files.sort().map((file) => [file, sha256Of(path.join(folder, file))]));
+}
+
+/**
+ * The folder a deploy zips and uploads as a function's code: the template's `Code.S3Key` names
+ * the asset, the stack's asset manifest says where it lies in the assembly.
+ */
+function functionCodeFolder(assemblyDir: string, stackName: string, functionName: string) {
+  const template = JSON.parse(
+    readFileSync(path.join(assemblyDir, `${stackName}.template.json`), "utf8"),
+  ) as { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
+  const fn = Object.values(template.Resources).find(
+    (resource) =>
+      resource.Type === "AWS::Lambda::Function" &&
+      resource.Properties.FunctionName === functionName,
+  );
+  if (!fn) throw new Error(`${stackName} has no function ${functionName}`);
+  const code = fn.Properties.Code as { S3Key: string };
+  const manifest = JSON.parse(
+    readFileSync(path.join(assemblyDir, `${stackName}.assets.json`), "utf8"),
+  ) as { files: Record<string, { source: { path: string; packaging: string } }> };
+  const asset = manifest.files[code.S3Key.replace(/\.zip$/, "")];
+  if (asset?.source.packaging !== "zip") throw new Error(`${code.S3Key}: no zipped folder`);
+  return { handler: fn.Properties.Handler, folder: path.join(assemblyDir, asset.source.path) };
+}
+
 beforeAll(async () => {
   stub = await startLocalAwsStub({
     account: fakeAccount,
@@ -109,25 +182,13 @@ describe("sst build, the real CLI against a local AWS stub", () => {
   it.each(stages)(
     "when sst build --stage %s runs then its templates equal npm run synth's",
     async (stage) => {
-      // SST always writes its types and log under <root>/.sst; the assembly goes to its own folder.
-      const cliOut = path.join(workDir, "sst-build", stage);
-      const firstCall = stub.calls.length;
+      const result = await sstBuild(stage);
+      const cliOut = result.assemblyDir;
 
-      const result = await run(bin("sst"), ["build", "--stage", stage, "--to", cliOut], {
-        cwd: repositoryRoot,
-        env: cliEnvironment(),
-      }).then(
-        ({ stdout, stderr }) => ({ exitCode: 0, output: stdout + stderr }),
-        (error: { code?: number; stdout?: string; stderr?: string }) => ({
-          exitCode: error.code ?? 1,
-          output: `${error.stdout ?? ""}${error.stderr ?? ""}`,
-        }),
-      );
-
-      expect(stub.calls.slice(firstCall).sort(canonicalOrder)).toEqual(
+      expect([...result.calls].sort(canonicalOrder)).toEqual(
         [...expectedCalls].sort(canonicalOrder),
       );
-      expect(result, result.output).toMatchObject({ exitCode: 0 });
+      expect(result.exitCode, result.output).toBe(0);
       const synthDir = path.join(workDir, "synth", stage);
       const built = assemblyDocuments(cliOut);
       const synthesized = assemblyDocuments(synthDir);
@@ -140,6 +201,41 @@ describe("sst build, the real CLI against a local AWS stub", () => {
       expect(assemblyDocuments(cliOut, ".assets.json")).toEqual(
         assemblyDocuments(synthDir, ".assets.json"),
       );
+    },
+    childProcessTimeoutMs,
+  );
+});
+
+// GitHub issue 14: the local ALB, the tests and the bench run what npm run bundle:lambda writes;
+// AWS runs what SST bundled. Both take the functions' esbuild options and the same esbuild, and
+// the same files beside the bundle: the folders must be the same, file for file, byte for byte.
+describe("the functions sst build deploys to a serverless stage", () => {
+  const stage = "pr-42";
+
+  it(
+    "when sst build --stage pr-42 bundles the ALB's three targets then each one's code is the folder npm run bundle:lambda writes, byte for byte",
+    async () => {
+      const built = await sstBuild(stage);
+      expect(built.exitCode, built.output).toBe(0);
+      // After the CLI: the two would otherwise both build the dashboard when it is stale.
+      const bundledDir = path.join(workDir, "bundle-lambda");
+      await bundleLambdas(undefined, bundledDir);
+
+      const services = Object.values(resourceNames(stage).appServices);
+      expect(services.map(({ container }) => container).sort()).toEqual(
+        readdirSync(path.join(bundledDir, "lambda")).sort(),
+      );
+      for (const { container, function: functionName } of services) {
+        const deployed = functionCodeFolder(
+          built.assemblyDir,
+          `${stage}-stockwiz-Service`,
+          functionName,
+        );
+        const bundled = fileDigests(path.join(bundledDir, "lambda", container));
+        expect(deployed.handler, functionName).toBe("index.handler");
+        expect(Object.keys(bundled), container).toContain("index.mjs");
+        expect(fileDigests(deployed.folder), functionName).toEqual(bundled);
+      }
     },
     childProcessTimeoutMs,
   );
