@@ -1,15 +1,16 @@
 import compress from "@fastify/compress";
 import cors from "@fastify/cors";
 import rateLimit from "@fastify/rate-limit";
-import { corsPolicy, createHttpServer, type Logger } from "@stockwiz/adapters";
+import { corsPolicy, createHttpServer, type Logger, routeTablePlugin } from "@stockwiz/adapters";
 import type { Cache } from "@stockwiz/core";
 import { serveDashboard } from "@stockwiz/web";
 import type { FastifyInstance } from "fastify";
-import { apiReference } from "./routes/api-reference.ts";
-import { catalogueRoute } from "./routes/catalogue-route.ts";
-import { gatewayHealthRoute } from "./routes/health-route.ts";
+import { stockwizApiDocumentText } from "./api-description/stockwiz-api-document.ts";
+import { gatewayRoutes } from "./routes/gateway-routes.ts";
 import { proxyRoutes } from "./routes/proxy-routes.ts";
 import { addHeaders, securityHeaders } from "./routes/security-headers.ts";
+import { swaggerUi } from "./routes/swagger-ui.ts";
+import { DownstreamCheck } from "./upstream/downstream-check.ts";
 import { ResponseCopies } from "./upstream/response-copies.ts";
 import type { UpstreamService } from "./upstream/upstream-service.ts";
 
@@ -48,10 +49,20 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<FastifyInstanc
   await app.register(async function pages(documents) {
     addHeaders(documents, security.documents);
     await documents.register(serveDashboard, { distDir: deps.webDistDir });
-    await documents.register(apiReference);
+    await documents.register(swaggerUi);
   });
-  await app.register(gatewayHealthRoute(deps));
-  await app.register(catalogueRoute(deps));
+  await app.register(
+    routeTablePlugin(gatewayRoutes, {
+      cache: deps.cache,
+      productService: deps.productService,
+      inventoryService: deps.inventoryService,
+      downstream: {
+        product: new DownstreamCheck(deps.productService),
+        inventory: new DownstreamCheck(deps.inventoryService),
+      },
+      apiDescription: stockwizApiDocumentText,
+    }),
+  );
   await app.register(
     proxyRoutes(
       [

@@ -5,6 +5,7 @@ import { AppError, defineRoute, invokeRoute } from "../src/index.ts";
 const route = defineRoute<{ tag: string }, { id: number }, unknown, { name: string }>({
   method: "PUT",
   path: "/things/:id",
+  operationId: "updateThing",
   summary: "test",
   tag: "test",
   params: z.object({ id: z.string().regex(/^\d+$/).transform(Number) }),

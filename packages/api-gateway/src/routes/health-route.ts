@@ -1,50 +1,23 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
-import type { UpstreamService } from "../upstream/upstream-service.ts";
+import { defineRoute, jsonTextResponse } from "@stockwiz/core";
+import * as z from "zod";
+import type { DownstreamCheck, DownstreamState } from "../upstream/downstream-check.ts";
 
-type DownstreamState = "healthy" | "unhealthy";
+const downstreamState = z.enum(["healthy", "unhealthy"]);
 
-/**
- * A downstream's state, asked again only when the last answer is older than `maxAgeMs` or the
- * gateway no longer holds a connection to it (a stopped service closes them all): under load
- * `/health` costs no upstream call, yet a service that goes away shows at once.
- */
-export class DownstreamCheck {
-  private last: { state: DownstreamState; at: number } | undefined;
-  private asking: Promise<DownstreamState> | undefined;
+export const gatewayHealthSchema = z
+  .object({
+    status: z.enum(["healthy", "degraded"]),
+    service: z.literal("api-gateway"),
+    downstream_services: z.object({
+      product_service: downstreamState,
+      inventory_service: downstreamState,
+    }),
+  })
+  .meta({ id: "GatewayHealth" });
+type GatewayHealth = z.infer<typeof gatewayHealthSchema>;
 
-  constructor(
-    private readonly service: UpstreamService,
-    private readonly maxAgeMs = 1_000,
-  ) {}
-
-  /** The last answer while it may still be used as it is; `undefined` when it must be asked. */
-  current(): DownstreamState | undefined {
-    const last = this.last;
-    return last && performance.now() - last.at < this.maxAgeMs && this.service.connected
-      ? last.state
-      : undefined;
-  }
-
-  async state(): Promise<DownstreamState> {
-    const current = this.current();
-    if (current !== undefined) return current;
-    this.asking ??= this.ask().finally(() => {
-      this.asking = undefined;
-    });
-    return this.asking;
-  }
-
-  private async ask(): Promise<DownstreamState> {
-    let state: DownstreamState;
-    try {
-      await this.service.getJson("/health");
-      state = "healthy";
-    } catch {
-      state = "unhealthy";
-    }
-    this.last = { state, at: performance.now() };
-    return state;
-  }
+export interface GatewayHealthDeps {
+  downstream: { product: DownstreamCheck; inventory: DownstreamCheck };
 }
 
 const states: readonly DownstreamState[] = ["healthy", "unhealthy"];
@@ -56,7 +29,7 @@ function healthAnswers(): Record<DownstreamState, Record<DownstreamState, string
       status: product === "healthy" && inventory === "healthy" ? "healthy" : "degraded",
       service: "api-gateway",
       downstream_services: { product_service: product, inventory_service: inventory },
-    });
+    } satisfies GatewayHealth);
   const byInventory = (product: DownstreamState) =>
     Object.fromEntries(states.map((inventory) => [inventory, answer(product, inventory)]));
   return Object.fromEntries(states.map((product) => [product, byInventory(product)])) as Record<
@@ -65,29 +38,34 @@ function healthAnswers(): Record<DownstreamState, Record<DownstreamState, string
   >;
 }
 
+const answers = healthAnswers();
+const answer = (product: DownstreamState, inventory: DownstreamState) =>
+  jsonTextResponse(200, answers[product][inventory]);
+
 /**
  * Always 200 so the load balancer keeps the front door; a sick downstream makes it "degraded".
- * While both states are fresh the answer is sent at once, with no promise in between: under a
- * load balancer's and a monitor's polling, that is nearly every call.
+ * While both states are fresh the answer is ready at once, with no upstream call: under a load
+ * balancer's and a monitor's polling, that is nearly every call.
  */
-export function gatewayHealthRoute(deps: {
-  productService: UpstreamService;
-  inventoryService: UpstreamService;
-}) {
-  return async function health(app: FastifyInstance): Promise<void> {
-    const productService = new DownstreamCheck(deps.productService);
-    const inventoryService = new DownstreamCheck(deps.inventoryService);
-    const answers = healthAnswers();
-    const send = (reply: FastifyReply, product: DownstreamState, inventory: DownstreamState) =>
-      reply.type("application/json; charset=utf-8").send(answers[product][inventory]);
-    // A body this small is never compressed, and a GET has none to inflate: skip both hooks.
-    app.get("/health", { compress: false, decompress: false }, (_request, reply) => {
-      const product = productService.current();
-      const inventory = inventoryService.current();
-      if (product !== undefined && inventory !== undefined) return send(reply, product, inventory);
-      return Promise.all([productService.state(), inventoryService.state()]).then(
-        ([product, inventory]) => send(reply, product, inventory),
-      );
-    });
-  };
-}
+export const gatewayHealthRoute = defineRoute<GatewayHealthDeps>({
+  method: "GET",
+  path: "/health",
+  operationId: "getHealth",
+  summary: "Gateway health with the state of both services (always 200)",
+  tag: "health",
+  response: {
+    status: 200,
+    description: "Up; `degraded` when a downstream service is unhealthy",
+    schema: gatewayHealthSchema,
+  },
+  handle: async (_request, { downstream }) => {
+    const product = downstream.product.current();
+    const inventory = downstream.inventory.current();
+    if (product !== undefined && inventory !== undefined) return answer(product, inventory);
+    const [asked, askedInventory] = await Promise.all([
+      downstream.product.state(),
+      downstream.inventory.state(),
+    ]);
+    return answer(asked, askedInventory);
+  },
+});

@@ -4,7 +4,7 @@ import { withTransaction } from "../db/with-transaction.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { AppError, badRequest } from "../errors/app-error.ts";
 import { problemContentType, problemOfAppError } from "../errors/problem-details.ts";
-import type { RouteRequest, RouteResponse } from "../routing/route.ts";
+import type { RequestHeader, RouteRequest, RouteResponse } from "../routing/route.ts";
 import {
   claimKey,
   deleteExpiredKeys,
@@ -14,10 +14,18 @@ import {
 
 export const idempotencyKeyTtlMs = 24 * 60 * 60 * 1000;
 
-export const idempotencyKeyHeader = {
+export const idempotencyKeyHeader: RequestHeader = {
   name: "Idempotency-Key",
   description: "Retries with the same key and body replay the first answer; kept 24 hours",
-} as const;
+  failures: [
+    { status: 400, description: "Idempotency-Key is not 1 to 255 visible ASCII characters" },
+    {
+      status: 409,
+      description: "The first request with this Idempotency-Key was just undone: retry",
+    },
+    { status: 422, description: "Idempotency-Key was used with a different request" },
+  ],
+};
 const acceptableKey = /^[\x21-\x7e]{1,255}$/;
 
 type Handle<P, Q, B> = (

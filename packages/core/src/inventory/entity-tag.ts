@@ -1,4 +1,5 @@
 import { badRequest } from "../errors/app-error.ts";
+import type { RequestHeader } from "../routing/route.ts";
 
 /** The strong ETag of a stock row: its version, quoted. */
 export const entityTagOf = (version: number) => `"${version}"`;
@@ -17,3 +18,17 @@ export function versionFromIfMatch(header: string | undefined): number | undefin
   }
   return Number(match[1]);
 }
+
+/** Compare-and-set for a stock row: a write that names the version it read. */
+export const ifMatchHeader: RequestHeader = {
+  name: "If-Match",
+  description:
+    'The ETag of the row as read (its `version`, quoted: `"3"`): the write applies only if the row is unchanged',
+  failures: [
+    { status: 400, description: "If-Match is not an entity tag" },
+    {
+      status: 412,
+      description: "The row changed since it was read: nothing was written; read it again",
+    },
+  ],
+};

@@ -1,14 +1,16 @@
 import * as z from "zod";
 import { boundedText, idParam, int4Max, nonNegativeInt4, positiveId } from "../db/column-limits.ts";
 
-export const inventorySchema = z.object({
-  id: z.number().int(),
-  product_id: z.number().int(),
-  quantity: z.number().int(),
-  warehouse: z.string().nullable(),
-  last_updated: z.string().describe("RFC 3339 timestamp"),
-  version: z.number().int().describe("Moves on with every change; send it back in If-Match"),
-});
+export const inventorySchema = z
+  .object({
+    id: z.number().int(),
+    product_id: z.number().int(),
+    quantity: z.number().int(),
+    warehouse: z.string().nullable(),
+    last_updated: z.string().describe("RFC 3339 timestamp"),
+    version: z.number().int().describe("Moves on with every change; send it back in If-Match"),
+  })
+  .meta({ id: "StockRow" });
 export type Inventory = z.infer<typeof inventorySchema>;
 
 const warehouse = boundedText(100).nullable();

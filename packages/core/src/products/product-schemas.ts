@@ -1,13 +1,16 @@
 import * as z from "zod";
 import { boundedText, descriptionMaxLength, idParam, priceMax } from "../db/column-limits.ts";
 
-export const productSchema = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  description: z.string().nullable(),
-  price: z.number(),
-  category: z.string().nullable(),
-});
+// `id`: the schema's name in the API description, and so the type's name in generated clients.
+export const productSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    description: z.string().nullable(),
+    price: z.number(),
+    category: z.string().nullable(),
+  })
+  .meta({ id: "Product" });
 export type Product = z.infer<typeof productSchema>;
 
 const name = boundedText(255).refine((value) => value.trim().length > 0, "must not be empty");

@@ -1,7 +1,7 @@
 import * as z from "zod";
 import type { ServiceDeps } from "../deps.ts";
 import { idempotencyKeyHeader, idempotent } from "../idempotency/idempotent-handler.ts";
-import { entityTagOf, versionFromIfMatch } from "../inventory/entity-tag.ts";
+import { entityTagOf, ifMatchHeader, versionFromIfMatch } from "../inventory/entity-tag.ts";
 import {
   adjustInventory,
   createInventory,
@@ -32,12 +32,18 @@ const withEntityTag = (status: number, row: Inventory) => ({
   headers: { etag: entityTagOf(row.version) },
 });
 
+const rowNotFound = { status: 404, description: "No stock row has this id" };
+
 function inventoryRoutesAt(prefix: "/inventory" | "/api/inventory"): AnyRoute<ServiceDeps>[] {
   const tag = "inventory";
+  // As for products: the /api paths get the plain name, the service's own paths `Unprefixed`.
+  const named = (operation: string) =>
+    prefix === "/api/inventory" ? operation : `${operation}Unprefixed`;
   return [
     defineRoute({
       method: "GET",
       path: prefix,
+      operationId: named("listStockRows"),
       summary: "List stock rows",
       tag,
       response: {
@@ -53,32 +59,41 @@ function inventoryRoutesAt(prefix: "/inventory" | "/api/inventory"): AnyRoute<Se
     defineRoute({
       method: "GET",
       path: `${prefix}/product/:product_id`,
+      operationId: named("getStockRowOfProduct"),
       summary: "Get the stock row of a product",
       tag,
       params: inventoryProductParams,
       response: { status: 200, description: "The stock row", schema: inventorySchema },
+      failures: [{ status: 404, description: "The product has no stock row" }],
       handle: async ({ params }, deps: ServiceDeps) =>
         withEntityTag(200, await getInventoryByProduct(deps, params.product_id)),
     }),
     defineRoute({
       method: "GET",
       path: `${prefix}/:id`,
+      operationId: named("getStockRow"),
       summary: "Get a stock row",
       tag,
       params: inventoryIdParams,
       response: { status: 200, description: "The stock row", schema: inventorySchema },
+      failures: [rowNotFound],
       handle: async ({ params }, deps: ServiceDeps) =>
         withEntityTag(200, await getInventory(deps, params.id)),
     }),
     defineRoute({
       method: "POST",
       path: prefix,
+      operationId: named("createStockRow"),
       summary: "Create the stock row of a product",
       tag,
       body: createInventoryBody,
       bodyExample: { product_id: 1, quantity: 25, warehouse: "Warehouse A" },
       requestHeaders: [idempotencyKeyHeader],
       response: { status: 201, description: "The created stock row", schema: inventorySchema },
+      failures: [
+        { status: 409, description: "The product already has a stock row" },
+        { status: 422, description: "No product has this product_id" },
+      ],
       handle: idempotent("inventory.create", async ({ body, requestId }, deps) =>
         withEntityTag(201, await createInventory(deps, body, { requestId })),
       ),
@@ -86,19 +101,15 @@ function inventoryRoutesAt(prefix: "/inventory" | "/api/inventory"): AnyRoute<Se
     defineRoute({
       method: "PUT",
       path: `${prefix}/:id`,
+      operationId: named("updateStockRow"),
       summary: "Set the quantity or warehouse of a stock row (compare-and-set with If-Match)",
       tag,
       params: inventoryIdParams,
       body: updateInventoryBody,
       bodyExample: { quantity: 40, warehouse: "Warehouse B" },
-      requestHeaders: [
-        {
-          name: "If-Match",
-          description:
-            "The ETag of the row as read: the write applies only if unchanged (else 412)",
-        },
-      ],
+      requestHeaders: [ifMatchHeader],
       response: { status: 200, description: "The updated stock row", schema: inventorySchema },
+      failures: [{ status: 400, description: "No fields to update" }, rowNotFound],
       handle: async ({ params, body, headers, requestId }, deps: ServiceDeps) => {
         const expectedVersion = versionFromIfMatch(headers["if-match"]);
         const row = await updateInventory(deps, params.id, body, { requestId, expectedVersion });
@@ -108,6 +119,7 @@ function inventoryRoutesAt(prefix: "/inventory" | "/api/inventory"): AnyRoute<Se
     defineRoute({
       method: "POST",
       path: `${prefix}/:id/adjust`,
+      operationId: named("adjustStock"),
       summary: "Add or remove units atomically; never below zero",
       tag,
       params: inventoryIdParams,
@@ -115,6 +127,10 @@ function inventoryRoutesAt(prefix: "/inventory" | "/api/inventory"): AnyRoute<Se
       bodyExample: { delta: -3, reason: "order 1042" },
       requestHeaders: [idempotencyKeyHeader],
       response: { status: 200, description: "The adjusted stock row", schema: inventorySchema },
+      failures: [
+        rowNotFound,
+        { status: 409, description: "Fewer units in stock than the delta removes" },
+      ],
       handle: idempotent("inventory.adjust", async ({ params, body, requestId }, deps) =>
         withEntityTag(200, await adjustInventory(deps, params.id, body, { requestId })),
       ),
@@ -122,6 +138,7 @@ function inventoryRoutesAt(prefix: "/inventory" | "/api/inventory"): AnyRoute<Se
     defineRoute({
       method: "GET",
       path: `${prefix}/:id/movements`,
+      operationId: named("listStockMovements"),
       summary: "The ledger of a stock row: every change with its reason",
       tag,
       params: inventoryIdParams,
@@ -130,6 +147,7 @@ function inventoryRoutesAt(prefix: "/inventory" | "/api/inventory"): AnyRoute<Se
         description: "Movements, oldest first; their deltas sum to the quantity",
         schema: z.array(stockMovementSchema),
       },
+      failures: [rowNotFound],
       handle: async ({ params }, deps: ServiceDeps) => ({
         status: 200,
         body: await listMovements(deps, params.id),
@@ -138,10 +156,12 @@ function inventoryRoutesAt(prefix: "/inventory" | "/api/inventory"): AnyRoute<Se
     defineRoute({
       method: "DELETE",
       path: `${prefix}/:id`,
+      operationId: named("deleteStockRow"),
       summary: "Delete a stock row",
       tag,
       params: inventoryIdParams,
       response: { status: 204, description: "Deleted" },
+      failures: [rowNotFound],
       handle: async ({ params }, deps: ServiceDeps) => {
         await deleteInventory(deps, params.id);
         return { status: 204 };

@@ -1,50 +1,24 @@
 import * as z from "zod";
-import type { AnyRoute } from "./route.ts";
+import { problemSchema, responsesOf } from "./openapi-responses.ts";
+import { type JsonSchema, OpenApiSchemas } from "./openapi-schemas.ts";
+import type { AnyRoute, RouteFailure } from "./route.ts";
 
-/** What the reference needs of a route: a route table entry, or a gateway-only route. */
+/** What the description needs of a route: everything but its handler. */
 export type DocumentedRoute = Omit<AnyRoute<unknown>, "handle">;
-
-type JsonSchema = Record<string, unknown>;
-
-// Transforms (string ids → numbers) have no JSON Schema: describe what travels on the wire.
-const inputSchema = (schema: z.ZodType): JsonSchema => {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
-  return rest;
-};
-const outputSchema = (schema: z.ZodType): JsonSchema => {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: "output", unrepresentable: "any" });
-  return rest;
-};
-
-const problemSchema: JsonSchema = {
-  type: "object",
-  description: "RFC 9457 problem details",
-  required: ["type", "title", "status", "detail"],
-  properties: {
-    type: { type: "string" },
-    title: { type: "string" },
-    status: { type: "integer" },
-    detail: { type: "string" },
-    code: { type: "string" },
-    errors: {
-      type: "array",
-      items: {
-        type: "object",
-        required: ["path", "message"],
-        properties: { path: { type: "string" }, message: { type: "string" } },
-      },
-    },
-  },
-};
 
 const openApiPath = (path: string) => path.replace(/:(\w+)/g, "{$1}");
 
-function parametersOf(route: DocumentedRoute): JsonSchema[] {
+function parametersOf(route: DocumentedRoute, schemas: OpenApiSchemas): JsonSchema[] {
   const parameters: JsonSchema[] = [];
   const fromObject = (schema: z.ZodType | undefined, where: "path" | "query") => {
     if (!(schema instanceof z.ZodObject)) return;
     for (const [name, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
-      parameters.push({ name, in: where, required: where === "path", schema: inputSchema(field) });
+      parameters.push({
+        name,
+        in: where,
+        required: where === "path",
+        schema: schemas.input(field),
+      });
     }
   };
   fromObject(route.params, "path");
@@ -61,32 +35,25 @@ function parametersOf(route: DocumentedRoute): JsonSchema[] {
   return parameters;
 }
 
-function operationOf(route: DocumentedRoute): JsonSchema {
-  const success: JsonSchema = { description: route.response.description };
-  if (route.response.schema) {
-    success.content = { "application/json": { schema: outputSchema(route.response.schema) } };
-  }
+function operationOf(
+  route: DocumentedRoute,
+  schemas: OpenApiSchemas,
+  everyRoute: readonly RouteFailure[],
+): JsonSchema {
   const operation: JsonSchema = {
+    operationId: route.operationId,
     summary: route.summary,
     tags: [route.tag],
-    parameters: parametersOf(route),
-    responses: {
-      [String(route.response.status)]: success,
-      default: {
-        description:
-          "Problem details: 4xx for the client's mistakes, 502/503/504 when a dependency fails",
-        content: {
-          "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } },
-        },
-      },
-    },
+    parameters: parametersOf(route, schemas),
+    // Reads are public; writes need a key only where the deployment sets API_KEYS, hence `{}`.
+    security: route.method === "GET" ? [] : [{ apiKey: [] }, {}],
+    responses: responsesOf(route, schemas, everyRoute),
   };
   if (route.body) {
-    const media: JsonSchema = { schema: inputSchema(route.body) };
+    const media: JsonSchema = { schema: schemas.input(route.body) };
     if (route.bodyExample !== undefined) media.example = route.bodyExample;
     operation.requestBody = { required: true, content: { "application/json": media } };
   }
-  if (route.method !== "GET") operation.security = [{}, { apiKey: [] }];
   return operation;
 }
 
@@ -96,27 +63,46 @@ export interface ApiInfo {
   description: string;
 }
 
+export interface ApiDescriptionOptions {
+  /** Where clients send requests; relative to the document's own URL by default. */
+  servers?: readonly { url: string; description: string }[];
+  tags?: readonly { name: string; description: string }[];
+  /** Refusals every operation can answer, such as a rate limit in front of all of them. */
+  everyRoute?: readonly RouteFailure[];
+}
+
 /**
- * An OpenAPI 3.1 document made from the route tables and the very zod schemas that validate
- * requests, so the reference cannot drift from what the services accept.
+ * An OpenAPI 3.1 document made from route tables and the very zod schemas that validate
+ * requests, so the description cannot drift from what the services accept.
  */
-export function openApiDocument(routes: readonly DocumentedRoute[], info: ApiInfo): JsonSchema {
+export function openApiDocument(
+  routes: readonly DocumentedRoute[],
+  info: ApiInfo,
+  options: ApiDescriptionOptions = {},
+): JsonSchema {
+  const schemas = new OpenApiSchemas();
   const paths: Record<string, Record<string, JsonSchema>> = {};
+  const operationIds = new Set<string>();
   for (const route of routes) {
     const path = openApiPath(route.path);
-    paths[path] ??= {};
-    const operations = paths[path];
+    const operations = paths[path] ?? {};
+    paths[path] = operations;
     const method = route.method.toLowerCase();
     // The first route for a path wins: the gateway lists its own /health before the services'.
-    if (operations !== undefined && operations[method] === undefined)
-      operations[method] = operationOf(route);
+    if (operations[method] !== undefined) continue;
+    if (operationIds.has(route.operationId))
+      throw new Error(`operationId ${route.operationId} names two operations`);
+    operationIds.add(route.operationId);
+    operations[method] = operationOf(route, schemas, options.everyRoute ?? []);
   }
   return {
     openapi: "3.1.0",
     info,
+    servers: options.servers ?? [{ url: "/", description: "The server that serves this document" }],
+    ...(options.tags ? { tags: options.tags } : {}),
     paths,
     components: {
-      schemas: { Problem: problemSchema },
+      schemas: { ...schemas.components, Problem: problemSchema },
       securitySchemes: {
         apiKey: {
           type: "http",

@@ -22,18 +22,26 @@ import { type AnyRoute, defineRoute } from "./route.ts";
 
 type Prefix = "/products" | "/api/products";
 
+const productNotFound = { status: 404, description: "No product has this id" };
+
 function productRoutesAt(prefix: Prefix): AnyRoute<ServiceDeps>[] {
   const tag = "products";
+  // Both prefixes answer the same operations, and an operationId names one: the front door's
+  // /api paths get the plain name, the services' own paths the same name marked `Unprefixed`.
+  const named = (operation: string) =>
+    prefix === "/api/products" ? operation : `${operation}Unprefixed`;
   // Through the ALB, /api/products/{id} reaches this service: it answers the gateway's merged view.
   const getById =
     prefix === "/api/products"
       ? defineRoute({
           method: "GET",
           path: `${prefix}/:id`,
+          operationId: "getMergedProduct",
           summary: "Get a product with its stock",
           tag,
           params: productIdParams,
           response: { status: 200, description: "The product", schema: mergedProductSchema },
+          failures: [productNotFound],
           handle: async ({ params }, deps: ServiceDeps) => ({
             status: 200,
             body: await getProductWithStock(deps, params.id),
@@ -42,10 +50,12 @@ function productRoutesAt(prefix: Prefix): AnyRoute<ServiceDeps>[] {
       : defineRoute({
           method: "GET",
           path: `${prefix}/:id`,
+          operationId: "getProduct",
           summary: "Get a product",
           tag,
           params: productIdParams,
           response: { status: 200, description: "The product", schema: productSchema },
+          failures: [productNotFound],
           handle: async ({ params }, deps: ServiceDeps) => ({
             status: 200,
             body: await getProduct(deps, params.id),
@@ -56,6 +66,7 @@ function productRoutesAt(prefix: Prefix): AnyRoute<ServiceDeps>[] {
     defineRoute({
       method: "GET",
       path: prefix,
+      operationId: named("listProducts"),
       summary: "List products, optionally of one category",
       tag,
       query: listProductsQuery,
@@ -73,6 +84,7 @@ function productRoutesAt(prefix: Prefix): AnyRoute<ServiceDeps>[] {
     defineRoute({
       method: "POST",
       path: prefix,
+      operationId: named("createProduct"),
       summary: "Create a product",
       tag,
       body: createProductBody,
@@ -92,12 +104,14 @@ function productRoutesAt(prefix: Prefix): AnyRoute<ServiceDeps>[] {
     defineRoute({
       method: "PUT",
       path: `${prefix}/:id`,
+      operationId: named("updateProduct"),
       summary: "Update some fields of a product",
       tag,
       params: productIdParams,
       body: updateProductBody,
       bodyExample: { price: 179.9 },
       response: { status: 200, description: "The updated product", schema: productSchema },
+      failures: [{ status: 400, description: "No fields to update" }, productNotFound],
       handle: async ({ params, body }, deps: ServiceDeps) => ({
         status: 200,
         body: await updateProduct(deps, params.id, body),
@@ -106,10 +120,12 @@ function productRoutesAt(prefix: Prefix): AnyRoute<ServiceDeps>[] {
     defineRoute({
       method: "DELETE",
       path: `${prefix}/:id`,
+      operationId: named("deleteProduct"),
       summary: "Delete a product and its stock row",
       tag,
       params: productIdParams,
       response: { status: 204, description: "Deleted" },
+      failures: [productNotFound],
       handle: async ({ params }, deps: ServiceDeps) => {
         await deleteProduct(deps, params.id);
         return { status: 204 };

@@ -17,21 +17,53 @@ export interface RouteResponse {
   headers?: Record<string, string>;
 }
 
+/**
+ * An answer whose body is JSON text already (a cached catalogue, an answer serialized once):
+ * adapters send a string body with a JSON content type as it is, without serializing it again.
+ */
+export const jsonTextResponse = (status: number, text: string): RouteResponse => ({
+  status,
+  body: text,
+  headers: { "content-type": "application/json; charset=utf-8" },
+});
+
+/** A refusal a route's own rules can answer: a missing row, a conflict, a stale If-Match. */
+export interface RouteFailure {
+  status: number;
+  description: string;
+}
+
+export interface RequestHeader {
+  name: string;
+  description: string;
+  failures?: readonly RouteFailure[];
+}
+
 /** A framework-agnostic route: the Fastify and the ALB-Lambda adapters both mount these. */
 export interface RouteDefinition<Deps, Params = unknown, Query = unknown, Body = unknown> {
   method: HttpMethod;
   /** find-my-way syntax, as Fastify uses: `/products/:id`. */
   path: string;
+  /**
+   * The operation's name in the API description, and so the method name in generated clients:
+   * verb first, unique in the document, never changed once published (`listProducts`).
+   */
+  operationId: string;
   summary: string;
   tag: string;
   params?: z.ZodType<Params>;
   query?: z.ZodType<Query>;
   body?: z.ZodType<Body>;
   response: { status: number; description: string; schema?: z.ZodType };
+  /**
+   * What this route refuses beyond what every route with params, a query or a body refuses
+   * (the API description adds those): 404, 409, 412…
+   */
+  failures?: readonly RouteFailure[];
   /** A valid body, shown in the API reference (a test checks it against `body`). */
   bodyExample?: unknown;
-  /** Optional request headers the route understands, for the API reference. */
-  requestHeaders?: readonly { name: string; description: string }[];
+  /** Optional request headers the route understands, with what a bad value is refused with. */
+  requestHeaders?: readonly RequestHeader[];
   handle: (request: RouteRequest<Params, Query, Body>, deps: Deps) => Promise<RouteResponse>;
 }
 

@@ -1,0 +1,47 @@
+import type { UpstreamService } from "./upstream-service.ts";
+
+export type DownstreamState = "healthy" | "unhealthy";
+
+/**
+ * A downstream's state, asked again only when the last answer is older than `maxAgeMs` or the
+ * gateway no longer holds a connection to it (a stopped service closes them all): under load
+ * `/health` costs no upstream call, yet a service that goes away shows at once.
+ */
+export class DownstreamCheck {
+  private last: { state: DownstreamState; at: number } | undefined;
+  private asking: Promise<DownstreamState> | undefined;
+
+  constructor(
+    private readonly service: UpstreamService,
+    private readonly maxAgeMs = 1_000,
+  ) {}
+
+  /** The last answer while it may still be used as it is; `undefined` when it must be asked. */
+  current(): DownstreamState | undefined {
+    const last = this.last;
+    return last && performance.now() - last.at < this.maxAgeMs && this.service.connected
+      ? last.state
+      : undefined;
+  }
+
+  async state(): Promise<DownstreamState> {
+    const current = this.current();
+    if (current !== undefined) return current;
+    this.asking ??= this.ask().finally(() => {
+      this.asking = undefined;
+    });
+    return this.asking;
+  }
+
+  private async ask(): Promise<DownstreamState> {
+    let state: DownstreamState;
+    try {
+      await this.service.getJson("/health");
+      state = "healthy";
+    } catch {
+      state = "unhealthy";
+    }
+    this.last = { state, at: performance.now() };
+    return state;
+  }
+}
