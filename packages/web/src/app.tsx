@@ -1,7 +1,7 @@
 import { useMemo, useState } from "preact/hooks";
+import type { MergedProduct, StockRow } from "./api/api-schemas.ts";
 import { describeFailure } from "./api/describe-failure.ts";
 import { deleteProduct, deleteStockRow } from "./api/stockwiz-api.ts";
-import type { InventoryRow, ProductWithStock } from "./api/types.ts";
 import { ServiceAlert } from "./components/service-alert.tsx";
 import { StockChart } from "./components/stock-chart.tsx";
 import { SummaryCards } from "./components/summary-cards.tsx";
@@ -53,19 +53,19 @@ export function App() {
     }
   };
 
-  const openStockOf = (product: ProductWithStock) => {
+  const openStockOf = (product: MergedProduct) => {
     if (!product.inventory) return setDialog({ kind: "create-stock", productId: product.id });
     const row = data.inventory?.find((candidate) => candidate.product_id === product.id);
     if (row) return setDialog({ kind: "adjust-stock", row });
     setNotice({ text: "Stock rows are unavailable right now; retry in a moment.", failed: true });
   };
 
-  const deleteProductRow = (product: ProductWithStock) =>
+  const deleteProductRow = (product: MergedProduct) =>
     remove(`Delete “${product.name}” and its stock?`, `Product “${product.name}” deleted.`, () =>
       deleteProduct(product.id),
     );
 
-  const deleteStock = (row: InventoryRow) => {
+  const deleteStock = (row: StockRow) => {
     const name = productNames.get(row.product_id) ?? `product #${row.product_id}`;
     return remove(`Delete the stock row of ${name}?`, `Stock row of ${name} deleted.`, () =>
       deleteStockRow(row.id),

@@ -1,10 +1,10 @@
-import type { InventoryRow, ProductWithStock } from "./api/types.ts";
+import type { MergedProduct, StockRow } from "./api/api-schemas.ts";
 
 /** Which form, if any, is open over the dashboard. */
 export type DashboardDialog =
   | { kind: "create-product" }
-  | { kind: "edit-product"; product: ProductWithStock }
+  | { kind: "edit-product"; product: MergedProduct }
   | { kind: "create-stock"; productId?: number }
-  | { kind: "edit-stock"; row: InventoryRow }
-  | { kind: "adjust-stock"; row: InventoryRow }
+  | { kind: "edit-stock"; row: StockRow }
+  | { kind: "adjust-stock"; row: StockRow }
   | { kind: "api-key" };

@@ -1,5 +1,4 @@
-import type { StockAdjustment } from "./api/adjust-stock.ts";
-import type { InventoryRow, Product, ProductWithStock } from "./api/types.ts";
+import type { MergedProduct, Product, StockRow } from "./api/api-schemas.ts";
 import { ApiKeyForm } from "./components/api-key-form.tsx";
 import { ModalDialog } from "./components/modal-dialog.tsx";
 import type { DashboardDialog } from "./dashboard-dialogs.ts";
@@ -10,7 +9,7 @@ import { ProductForm } from "./products/product-form.tsx";
 
 interface OpenDialogProps {
   dialog: DashboardDialog;
-  products: readonly ProductWithStock[];
+  products: readonly MergedProduct[];
   productNames: ReadonlyMap<number, string>;
   onDone: (message: string) => void;
   onClose: () => void;
@@ -18,7 +17,7 @@ interface OpenDialogProps {
 
 /** The form of the dialog that is open, saying what it saved when it is done. */
 export function OpenDialog({ dialog, products, productNames, onDone, onClose }: OpenDialogProps) {
-  const nameOf = (row: InventoryRow) =>
+  const nameOf = (row: StockRow) =>
     productNames.get(row.product_id) ?? `product #${row.product_id}`;
   switch (dialog.kind) {
     case "create-product":
@@ -35,7 +34,7 @@ export function OpenDialog({ dialog, products, productNames, onDone, onClose }: 
     case "create-stock":
     case "edit-stock": {
       const row = dialog.kind === "edit-stock" ? dialog.row : undefined;
-      const saved = (result: InventoryRow) =>
+      const saved = (result: StockRow) =>
         onDone(`Stock of ${nameOf(result)} saved: ${result.quantity} units.`);
       return (
         <ModalDialog
@@ -59,11 +58,8 @@ export function OpenDialog({ dialog, products, productNames, onDone, onClose }: 
         </ModalDialog>
       );
     case "adjust-stock": {
-      const saved = ({ row, reasonRecorded }: StockAdjustment) =>
-        onDone(
-          `Stock of ${nameOf(row)} is now ${row.quantity} units.` +
-            (reasonRecorded ? "" : " (This server records no reason for adjustments.)"),
-        );
+      const saved = (row: StockRow) =>
+        onDone(`Stock of ${nameOf(row)} is now ${row.quantity} units.`);
       return (
         <ModalDialog title={`Adjust stock of ${nameOf(dialog.row)}`} onClose={onClose}>
           <AdjustStockForm row={dialog.row} onSaved={saved} onCancel={onClose} />

@@ -2,16 +2,18 @@
 import { h, render } from "preact";
 import { act } from "preact/test-utils";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { InventoryRow } from "../src/api/types.ts";
+import type { StockRow } from "../src/api/api-schemas.ts";
 import { AdjustStockForm } from "../src/inventory/adjust-stock-form.tsx";
+import { fakeApi, jsonAnswer, problemAnswer } from "./fake-api.ts";
 import { mountedRoot } from "./mounted-root.ts";
 
-const row: InventoryRow = {
+const row: StockRow = {
   id: 7,
   product_id: 7,
   quantity: 12,
   warehouse: "Warehouse C",
   last_updated: "2025-01-01T00:00:00Z",
+  version: 3,
 };
 
 interface SentAdjustment {
@@ -22,22 +24,13 @@ interface SentAdjustment {
 /** Answers each adjust request with the next status in line; records body and key. */
 function adjustAnswers(...statuses: number[]): SentAdjustment[] {
   const sent: SentAdjustment[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (_path: string, init: RequestInit) => {
-      const headers = init.headers as Record<string, string>;
-      sent.push({
-        body: JSON.parse(String(init.body)),
-        idempotencyKey: headers["Idempotency-Key"],
-      });
-      const status = statuses.shift() ?? 200;
-      const body =
-        status === 200
-          ? { ...row, quantity: 52 }
-          : { status, title: "Failed", detail: `HTTP ${status}` };
-      return new Response(JSON.stringify(body), { status });
-    }),
-  );
+  fakeApi((request) => {
+    sent.push({ body: request.body, idempotencyKey: request.headers["idempotency-key"] });
+    const status = statuses.shift() ?? 200;
+    return status === 200
+      ? jsonAnswer(200, { ...row, quantity: 52, version: 4 })
+      : problemAnswer(status, `HTTP ${status}`);
+  });
   return sent;
 }
 

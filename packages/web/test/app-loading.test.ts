@@ -2,22 +2,19 @@
 import { h, render } from "preact";
 import { describe, expect, it, vi } from "vitest";
 import { App } from "../src/app.tsx";
+import { fakeApi, jsonAnswer } from "./fake-api.ts";
 import { mountedRoot } from "./mounted-root.ts";
 
 type Answer = { status: number; body: unknown } | "no answer";
 
-/** A gateway stand-in: one answer per path, or no answer at all. */
+/** A gateway stand-in: one answer per path, or no answer at all; returns the paths asked. */
 function gatewayAnswers(answers: Record<string, Answer>): string[] {
   const asked: string[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (path: string) => {
-      asked.push(path);
-      const answer = answers[path.split("?")[0] ?? path];
-      if (!answer || answer === "no answer") throw new TypeError("fetch failed");
-      return new Response(JSON.stringify(answer.body), { status: answer.status });
-    }),
-  );
+  fakeApi(({ path }) => {
+    asked.push(path);
+    const answer = answers[path.split("?")[0] ?? path];
+    return !answer || answer === "no answer" ? "no answer" : jsonAnswer(answer.status, answer.body);
+  });
   return asked;
 }
 
@@ -45,6 +42,7 @@ const stockRow = {
   quantity: 50,
   warehouse: "Warehouse A",
   last_updated: "2025-01-01T00:00:00Z",
+  version: 1,
 };
 
 describe("App while loading its data", () => {

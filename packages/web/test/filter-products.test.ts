@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { ProductWithStock } from "../src/api/types.ts";
+import type { MergedProduct } from "../src/api/api-schemas.ts";
 import { categoriesOf, filterProducts } from "../src/products/filter-products.ts";
 
-const product = (id: number, name: string, category: string | null): ProductWithStock => ({
+const product = (id: number, name: string, category: string | null): MergedProduct => ({
   id,
   name,
   category,
@@ -17,7 +17,7 @@ const products = [
   product(4, "Gift card", null),
 ];
 
-const names = (list: ProductWithStock[]) => list.map((item) => item.name);
+const names = (list: MergedProduct[]) => list.map((item) => item.name);
 
 describe("filterProducts", () => {
   it("when searching, then matches part of the name whatever the case and accents", () => {

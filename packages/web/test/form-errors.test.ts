@@ -44,13 +44,6 @@ describe("toFormErrors", () => {
     });
   });
 
-  it("when an alias is given, then the API's field lands on the form field that edits it", () => {
-    const error = validationError([{ path: "quantity", message: "Must not be negative" }]);
-    expect(toFormErrors(error, ["delta", "reason"], { quantity: "delta" }).fields).toEqual({
-      delta: "Must not be negative",
-    });
-  });
-
   it("when the problem has no field errors, then its detail is shown for the whole form", () => {
     const problem = readProblemDetails({
       status: 409,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { ProductWithStock } from "../src/api/types.ts";
+import type { MergedProduct } from "../src/api/api-schemas.ts";
 import { stockPerProduct, stockPerWarehouse } from "../src/stock/group-stock.ts";
 
 const product = (
   id: number,
   stock?: { quantity: number; warehouse: string | null },
-): ProductWithStock => ({
+): MergedProduct => ({
   id,
   name: `Product ${id}`,
   description: null,

@@ -2,8 +2,9 @@
 import { h, render } from "preact";
 import { act } from "preact/test-utils";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Product } from "../src/api/types.ts";
+import type { Product } from "../src/api/api-schemas.ts";
 import { ProductForm } from "../src/products/product-form.tsx";
+import { fakeApi, jsonAnswer } from "./fake-api.ts";
 import { mountedRoot } from "./mounted-root.ts";
 
 const laptop: Product = {
@@ -14,25 +15,12 @@ const laptop: Product = {
   category: "Electronics",
 };
 
-interface SentRequest {
-  method: string;
-  path: string;
-  body: unknown;
-}
-
-function answerWith(status: number, payload: unknown): SentRequest[] {
-  const sent: SentRequest[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (path: string, init: RequestInit) => {
-      sent.push({ method: init.method ?? "GET", path, body: JSON.parse(String(init.body)) });
-      return new Response(JSON.stringify(payload), {
-        status,
-        headers: { "Content-Type": status < 400 ? "application/json" : "application/problem+json" },
-      });
-    }),
-  );
-  return sent;
+/** Answers every request alike; records method, path and body. */
+function answerWith(status: number, payload: unknown) {
+  const sent = fakeApi(() => jsonAnswer(status, payload));
+  return {
+    sent: () => sent.map(({ method, path, body }) => ({ method, path, body })),
+  };
 }
 
 // act() applies the re-render a keystroke causes before the test goes on, as time does for a person.
@@ -57,7 +45,7 @@ describe("ProductForm", () => {
   });
 
   it("when the API refuses the price, then its message appears under the Price field, tied to it", async () => {
-    const sent = answerWith(422, {
+    const api = answerWith(422, {
       type: "about:blank",
       title: "Unprocessable Content",
       status: 422,
@@ -79,35 +67,35 @@ describe("ProductForm", () => {
     expect(price?.getAttribute("aria-describedby")).toBe("product-price-error");
     expect(document.getElementById("product-name-error")).toBeNull();
     expect(onSaved).not.toHaveBeenCalled();
-    expect(sent).toEqual([
+    expect(api.sent()).toEqual([
       { method: "POST", path: "/api/products", body: { name: "Desk mat", price: -5 } },
     ]);
   });
 
   it("when editing, then only the changed fields are sent", async () => {
-    const sent = answerWith(200, { ...laptop, price: 1199 });
+    const api = answerWith(200, { ...laptop, price: 1199 });
     render(h(ProductForm, { product: laptop, onSaved, onCancel: () => {} }), root());
 
     typeInto("product-price", "1199");
     submitForm();
 
     await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith({ ...laptop, price: 1199 }));
-    expect(sent).toEqual([{ method: "PUT", path: "/api/products/1", body: { price: 1199 } }]);
+    expect(api.sent()).toEqual([{ method: "PUT", path: "/api/products/1", body: { price: 1199 } }]);
   });
 
   it("when an optional field is cleared while editing, then it is sent as null", async () => {
-    const sent = answerWith(200, { ...laptop, category: null });
+    const api = answerWith(200, { ...laptop, category: null });
     render(h(ProductForm, { product: laptop, onSaved, onCancel: () => {} }), root());
 
     typeInto("product-category", "  ");
     submitForm();
 
     await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
-    expect(sent[0]?.body).toEqual({ category: null });
+    expect(api.sent()[0]?.body).toEqual({ category: null });
   });
 
   it("when nothing was changed, then nothing is sent and the form says so", async () => {
-    const sent = answerWith(200, laptop);
+    const api = answerWith(200, laptop);
     render(h(ProductForm, { product: laptop, onSaved, onCancel: () => {} }), root());
 
     submitForm();
@@ -115,6 +103,18 @@ describe("ProductForm", () => {
     await vi.waitFor(() =>
       expect(root().querySelector("[role=alert]")?.textContent).toContain("Nothing to save"),
     );
-    expect(sent).toEqual([]);
+    expect(api.sent()).toEqual([]);
+  });
+
+  it("when the price is not a number, then the form says so next to Price and sends nothing", async () => {
+    const api = answerWith(201, laptop);
+    render(h(ProductForm, { onSaved, onCancel: () => {} }), root());
+
+    typeInto("product-name", "Desk mat");
+    typeInto("product-price", "cheap");
+    submitForm();
+
+    await vi.waitFor(() => expect(document.getElementById("product-price-error")).not.toBeNull());
+    expect(api.sent()).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { h, render } from "preact";
 import { describe, expect, it, vi } from "vitest";
-import type { StockMovement } from "../src/api/types.ts";
+import type { StockMovement } from "../src/api/api-schemas.ts";
 import { StockHistory } from "../src/inventory/stock-history.tsx";
+import { fakeApi, jsonAnswer } from "./fake-api.ts";
 import { mountedRoot } from "./mounted-root.ts";
 
 const movement = (
@@ -16,14 +17,12 @@ const movement = (
   delta,
   quantity_after: quantityAfter,
   reason,
+  request_id: null,
   created_at: `2025-01-0${id}T10:00:00Z`,
 });
 
 function ledgerAnswer(status: number, body: unknown) {
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async () => new Response(JSON.stringify(body), { status })),
-  );
+  fakeApi(() => jsonAnswer(status, body));
 }
 
 describe("StockHistory", () => {

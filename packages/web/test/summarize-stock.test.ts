@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { ProductWithStock } from "../src/api/types.ts";
+import type { MergedProduct } from "../src/api/api-schemas.ts";
 import { summarizeStock } from "../src/stock/summarize-stock.ts";
 
-const product = (id: number, quantity?: number): ProductWithStock => ({
+const product = (id: number, quantity?: number): MergedProduct => ({
   id,
   name: `Product ${id}`,
   description: null,

@@ -9,21 +9,13 @@ export interface FormErrors {
 
 export const noFormErrors: FormErrors = { fields: {}, general: [] };
 
-/**
- * Places the API's validation errors next to the fields they concern.
- * `aliases` maps an API field name to the form field that edits it.
- */
-export function toFormErrors(
-  error: unknown,
-  formFields: readonly string[],
-  aliases: Readonly<Record<string, string>> = {},
-): FormErrors {
+/** Places the API's validation errors next to the fields they concern. */
+export function toFormErrors(error: unknown, formFields: readonly string[]): FormErrors {
   if (!(error instanceof ApiError)) return { fields: {}, general: [describeFailure(error)] };
   const fields: Record<string, string> = {};
   const general: string[] = [];
   for (const { path, message } of error.problem?.errors ?? []) {
-    const apiField = fieldOfPath(path);
-    const formField = aliases[apiField] ?? apiField;
+    const formField = fieldOfPath(path);
     if (formFields.includes(formField)) {
       fields[formField] = fields[formField] ? `${fields[formField]} ${message}` : message;
     } else {

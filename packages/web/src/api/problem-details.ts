@@ -1,16 +1,12 @@
-/** RFC 9457 problem details as the StockWiz API sends them. */
-export interface ProblemDetails {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  errors?: FieldProblem[];
-}
+import type { Problem } from "./api-schemas.ts";
 
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
+/**
+ * What arrived of RFC 9457 problem details: a failure may also come from something in front of
+ * the API (a load balancer's 502 page), so every member is checked before it is trusted.
+ */
+export type ProblemDetails = Partial<Problem>;
+
+export type FieldProblem = NonNullable<Problem["errors"]>[number];
 
 /** Reads a problem-details body, keeping only well-formed members. */
 export function readProblemDetails(body: unknown): ProblemDetails | undefined {

@@ -1,49 +1,78 @@
-import { requestJson } from "./request-json.ts";
+import { answerOf } from "./api-answer.ts";
 import type {
-  InventoryRow,
+  MergedProduct,
+  NewProduct,
   NewStockRow,
   Product,
   ProductChanges,
-  ProductWithStock,
   StockMovement,
+  StockRow,
   StockRowChanges,
-} from "./types.ts";
+} from "./api-schemas.ts";
+import { stockwizClient as api } from "./stockwiz-client.ts";
 
-/** `forceRefresh` asks the gateway to bypass its cache. */
-export function listProductsWithStock(forceRefresh: boolean): Promise<ProductWithStock[]> {
-  const query = forceRefresh ? "?force_refresh=true" : "";
-  return requestJson("GET", `/api/products-full${query}`);
+// Path ids travel as text: the API description says so (digits only).
+const idPath = (id: number) => ({ path: { id: String(id) } });
+
+/** `forceRefresh` asks the gateway to rebuild the list rather than answer its copy. */
+export function listProductsWithStock(forceRefresh: boolean): Promise<MergedProduct[]> {
+  const query = forceRefresh ? { force_refresh: "true" as const } : {};
+  return answerOf(api.GET("/api/products-full", { params: { query } }));
 }
 
-export function listInventory(): Promise<InventoryRow[]> {
-  return requestJson("GET", "/api/inventory");
+export function listStockRows(): Promise<StockRow[]> {
+  return answerOf(api.GET("/api/inventory"));
 }
 
-export function createProduct(product: ProductChanges): Promise<Product> {
-  return requestJson("POST", "/api/products", product);
+export function getStockRow(id: number): Promise<StockRow> {
+  return answerOf(api.GET("/api/inventory/{id}", { params: idPath(id) }));
+}
+
+export function createProduct(product: NewProduct): Promise<Product> {
+  return answerOf(api.POST("/api/products", { body: product }));
 }
 
 export function updateProduct(id: number, changes: ProductChanges): Promise<Product> {
-  return requestJson("PUT", `/api/products/${id}`, changes);
+  return answerOf(api.PUT("/api/products/{id}", { params: idPath(id), body: changes }));
 }
 
 export function deleteProduct(id: number): Promise<void> {
-  return requestJson("DELETE", `/api/products/${id}`);
+  return answerOf(api.DELETE("/api/products/{id}", { params: idPath(id) }));
 }
 
-export function createStockRow(row: NewStockRow): Promise<InventoryRow> {
-  return requestJson("POST", "/api/inventory", row);
+export function createStockRow(row: NewStockRow): Promise<StockRow> {
+  return answerOf(api.POST("/api/inventory", { body: row }));
 }
 
-export function updateStockRow(id: number, changes: StockRowChanges): Promise<InventoryRow> {
-  return requestJson("PUT", `/api/inventory/${id}`, changes);
+/**
+ * Changes the row only if it is still the version that was read (If-Match): a change made by
+ * someone else meanwhile is answered 412 and nothing is overwritten.
+ */
+export function updateStockRow(row: StockRow, changes: StockRowChanges): Promise<StockRow> {
+  const params = { ...idPath(row.id), header: { "If-Match": `"${row.version}"` } };
+  return answerOf(api.PUT("/api/inventory/{id}", { params, body: changes }));
+}
+
+/**
+ * Adds `delta` units (negative removes) with the reason kept in the row's ledger. Pass the same
+ * `idempotencyKey` again only to retry an attempt whose outcome is unknown: it is applied once.
+ */
+export function adjustStock(
+  row: StockRow,
+  delta: number,
+  reason: string,
+  idempotencyKey: string,
+): Promise<StockRow> {
+  const params = { ...idPath(row.id), header: { "Idempotency-Key": idempotencyKey } };
+  const body = { delta, ...(reason ? { reason } : {}) };
+  return answerOf(api.POST("/api/inventory/{id}/adjust", { params, body }));
 }
 
 export function deleteStockRow(id: number): Promise<void> {
-  return requestJson("DELETE", `/api/inventory/${id}`);
+  return answerOf(api.DELETE("/api/inventory/{id}", { params: idPath(id) }));
 }
 
 /** The ledger of a stock row, oldest first. */
 export function listStockMovements(id: number): Promise<StockMovement[]> {
-  return requestJson("GET", `/api/inventory/${id}/movements`);
+  return answerOf(api.GET("/api/inventory/{id}/movements", { params: idPath(id) }));
 }

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { ProductWithStock } from "../api/types.ts";
+import type { MergedProduct } from "../api/api-schemas.ts";
 import { formatCount } from "../format/format-count.ts";
 import { type StockBar, stockPerProduct, stockPerWarehouse } from "../stock/group-stock.ts";
 
@@ -12,7 +12,7 @@ const ROW_HEIGHT = 44;
 const BAR_PERCENT = 85;
 
 /** Units in stock per product or per warehouse, drawn as SVG by the page itself. */
-export function StockChart({ products }: { products: readonly ProductWithStock[] }) {
+export function StockChart({ products }: { products: readonly MergedProduct[] }) {
   const [grouping, setGrouping] = useState<Grouping>("product");
   const bars = (grouping === "product" ? stockPerProduct : stockPerWarehouse)(products).slice(
     0,

@@ -1,6 +1,6 @@
 /**
- * The number typed in an input, or null when it is empty or unreadable, so
- * the API (which owns the rules) reports the problem against that field.
+ * The number typed in an input, or null when it is empty or unreadable: the form says so itself,
+ * as the API takes numbers only. Every other rule (range, whole units) is the API's to report.
  */
 export function parseNumberInput(text: string): number | null {
   const trimmed = text.trim();

@@ -5,10 +5,7 @@ import { type FormErrors, noFormErrors, toFormErrors } from "../api/form-errors.
  * Runs a form's save action, keeping it from being sent twice and turning a
  * refusal from the API into errors next to the fields.
  */
-export function useFormSubmission(
-  formFields: readonly string[],
-  aliases?: Readonly<Record<string, string>>,
-) {
+export function useFormSubmission(formFields: readonly string[]) {
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
   const [busy, setBusy] = useState(false);
 
@@ -19,7 +16,7 @@ export function useFormSubmission(
     try {
       await save();
     } catch (error) {
-      setErrors(toFormErrors(error, formFields, aliases));
+      setErrors(toFormErrors(error, formFields));
     } finally {
       setBusy(false);
     }

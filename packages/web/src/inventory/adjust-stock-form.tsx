@@ -1,19 +1,17 @@
 import { useRef, useState } from "preact/hooks";
-import { adjustStock, type StockAdjustment } from "../api/adjust-stock.ts";
 import { ApiError } from "../api/api-error.ts";
+import type { StockRow } from "../api/api-schemas.ts";
 import { newIdempotencyKey } from "../api/idempotency-key.ts";
-import type { InventoryRow } from "../api/types.ts";
+import { adjustStock } from "../api/stockwiz-api.ts";
 import { FormAlert } from "../components/form-alert.tsx";
 import { TextField } from "../components/text-field.tsx";
 import { useFormSubmission } from "../forms/use-form-submission.ts";
 
 const fields = ["delta", "reason"] as const;
-// When the server falls back to setting the quantity, its errors name `quantity`.
-const aliases = { quantity: "delta" };
 
 interface AdjustStockFormProps {
-  row: InventoryRow;
-  onSaved: (adjustment: StockAdjustment) => void;
+  row: StockRow;
+  onSaved: (row: StockRow) => void;
   onCancel: () => void;
 }
 
@@ -21,7 +19,7 @@ interface AdjustStockFormProps {
 export function AdjustStockForm({ row, onSaved, onCancel }: AdjustStockFormProps) {
   const [amount, setAmount] = useState("");
   const [reason, setReason] = useState("");
-  const { errors, setErrors, busy, submit } = useFormSubmission(fields, aliases);
+  const { errors, setErrors, busy, submit } = useFormSubmission(fields);
   // Kept only while the last attempt's outcome is unknown, so that its retry is not applied twice.
   const unansweredKey = useRef<string | undefined>(undefined);
 

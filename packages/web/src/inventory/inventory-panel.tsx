@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { InventoryRow } from "../api/types.ts";
+import type { StockRow } from "../api/api-schemas.ts";
 import { SortableHeader } from "../components/sortable-header.tsx";
 import { StockBadge } from "../components/stock-badge.tsx";
 import { formatDateTime } from "../format/format-date-time.ts";
@@ -8,13 +8,13 @@ import { nextSortOrder, type SortOrder, sortRows } from "../tables/sort-rows.ts"
 type StockColumn = "id" | "product" | "quantity" | "warehouse" | "last_updated";
 
 interface InventoryPanelProps {
-  rows: readonly InventoryRow[] | undefined;
+  rows: readonly StockRow[] | undefined;
   productNames: ReadonlyMap<number, string>;
   canAdd: boolean;
   onAdd: () => void;
-  onEdit: (row: InventoryRow) => void;
-  onAdjust: (row: InventoryRow) => void;
-  onDelete: (row: InventoryRow) => void;
+  onEdit: (row: StockRow) => void;
+  onAdjust: (row: StockRow) => void;
+  onDelete: (row: StockRow) => void;
 }
 
 export function InventoryPanel(props: InventoryPanelProps) {
@@ -23,7 +23,7 @@ export function InventoryPanel(props: InventoryPanelProps) {
     column: "id",
     direction: "ascending",
   });
-  const nameOf = (row: InventoryRow) =>
+  const nameOf = (row: StockRow) =>
     productNames.get(row.product_id) ?? `Product #${row.product_id}`;
   const shown = sortRows(rows ?? [], order, (row, column) =>
     column === "product" ? nameOf(row) : row[column],

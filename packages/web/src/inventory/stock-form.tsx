@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
-import { createStockRow, updateStockRow } from "../api/stockwiz-api.ts";
-import type { InventoryRow, Product, StockRowChanges } from "../api/types.ts";
+import { ApiError } from "../api/api-error.ts";
+import type { Product, StockRow, StockRowChanges } from "../api/api-schemas.ts";
+import { createStockRow, getStockRow, updateStockRow } from "../api/stockwiz-api.ts";
 import { FormAlert } from "../components/form-alert.tsx";
 import { SelectField } from "../components/select-field.tsx";
 import { TextField } from "../components/text-field.tsx";
@@ -12,11 +13,11 @@ const fields = ["product_id", "quantity", "warehouse"] as const;
 
 interface StockFormProps {
   /** The stock row to edit; a new one is created when absent. */
-  row?: InventoryRow | undefined;
+  row?: StockRow | undefined;
   /** Products that may get a new stock row (those without one). */
   productsWithoutStock: readonly Product[];
   initialProductId?: number | undefined;
-  onSaved: (row: InventoryRow) => void;
+  onSaved: (row: StockRow) => void;
   onCancel: () => void;
 }
 
@@ -26,20 +27,34 @@ export function StockForm(props: StockFormProps) {
   const [productId, setProductId] = useState(firstChoice === undefined ? "" : String(firstChoice));
   const [quantity, setQuantity] = useState(row ? String(row.quantity) : "");
   const [warehouse, setWarehouse] = useState(row?.warehouse ?? "");
-  const { errors, busy, submit } = useFormSubmission(fields);
+  const { errors, setErrors, busy, submit } = useFormSubmission(fields);
+  // The row as last read: its version goes out as If-Match, so that a change someone made
+  // meanwhile is refused (412) rather than overwritten.
+  const [readRow, setReadRow] = useState(row);
 
   const onSubmit = (event: Event) => {
     event.preventDefault();
-    const changes: StockRowChanges = {
-      quantity: parseNumberInput(quantity),
-      warehouse: warehouse.trim(),
-    };
+    const units = parseNumberInput(quantity);
+    if (units === null) {
+      setErrors({ fields: { quantity: "Enter a whole number of units." }, general: [] });
+      return;
+    }
+    const changes: StockRowChanges = { quantity: units, warehouse: warehouse.trim() };
     void submit(async () => {
-      onSaved(
-        row
-          ? await updateStockRow(row.id, changes)
-          : await createStockRow({ product_id: Number(productId), ...changes }),
-      );
+      if (!readRow) {
+        onSaved(await createStockRow({ product_id: Number(productId), ...changes }));
+        return;
+      }
+      try {
+        onSaved(await updateStockRow(readRow, changes));
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 412)) throw error;
+        // Show what the row holds now, so that saving again is a choice made knowing it; when
+        // it cannot be read either, the 412 itself is what the form reports.
+        const current = await getStockRow(readRow.id).catch(() => Promise.reject(error));
+        setReadRow(current);
+        setErrors({ fields: {}, general: [changedMeanwhile(current)] });
+      }
     });
   };
 
@@ -83,5 +98,13 @@ export function StockForm(props: StockFormProps) {
         onCancel={onCancel}
       />
     </form>
+  );
+}
+
+function changedMeanwhile(current: StockRow): string {
+  const where = current.warehouse ? ` in ${current.warehouse}` : "";
+  return (
+    `Someone changed this stock row while you were editing it: it now holds ${current.quantity} units${where}. ` +
+    "Your change was not saved. Save again to replace those figures with yours, or cancel."
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
+import type { StockMovement } from "../api/api-schemas.ts";
 import { listStockMovements } from "../api/stockwiz-api.ts";
-import type { StockMovement } from "../api/types.ts";
 import { formatDateTime } from "../format/format-date-time.ts";
 
 const SHOWN = 5;

@@ -1,4 +1,4 @@
-import type { ProductWithStock } from "../api/types.ts";
+import type { MergedProduct } from "../api/api-schemas.ts";
 
 export interface ProductFilter {
   search: string;
@@ -8,9 +8,9 @@ export interface ProductFilter {
 
 /** Products whose name contains the search text (ignoring case and accents) in the chosen category. */
 export function filterProducts(
-  products: readonly ProductWithStock[],
+  products: readonly MergedProduct[],
   filter: ProductFilter,
-): ProductWithStock[] {
+): MergedProduct[] {
   const wanted = foldForSearch(filter.search.trim());
   return products.filter(
     (product) =>
@@ -20,7 +20,7 @@ export function filterProducts(
 }
 
 /** Distinct categories, sorted, for the filter menu. */
-export function categoriesOf(products: readonly ProductWithStock[]): string[] {
+export function categoriesOf(products: readonly MergedProduct[]): string[] {
   const categories = new Set(products.flatMap((product) => product.category ?? []));
   return [...categories].sort((a, b) => a.localeCompare(b));
 }

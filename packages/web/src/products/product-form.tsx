@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
+import type { NewProduct, Product, ProductChanges } from "../api/api-schemas.ts";
 import { createProduct, updateProduct } from "../api/stockwiz-api.ts";
-import type { Product, ProductChanges } from "../api/types.ts";
 import { FormAlert } from "../components/form-alert.tsx";
 import { TextField } from "../components/text-field.tsx";
 import { FormActions } from "../forms/form-actions.tsx";
@@ -23,23 +23,29 @@ export function ProductForm({ product, onSaved, onCancel }: ProductFormProps) {
   const [category, setCategory] = useState(product?.category ?? "");
   const { errors, setErrors, busy, submit } = useFormSubmission(fields);
 
-  const entered: ProductChanges = {
-    name: name.trim(),
-    description: description.trim() || null,
-    price: parseNumberInput(price),
-    category: category.trim() || null,
-  };
-
   const onSubmit = (event: Event) => {
     event.preventDefault();
-    const changes = product ? changedFields(product, entered) : withoutEmptyOptionals(entered);
+    const enteredPrice = parseNumberInput(price);
+    if (enteredPrice === null) {
+      setErrors({ fields: { price: "Enter the price as a number, such as 19.90." }, general: [] });
+      return;
+    }
+    const entered: NewProduct = {
+      name: name.trim(),
+      description: description.trim() || null,
+      price: enteredPrice,
+      category: category.trim() || null,
+    };
+    if (!product) {
+      void submit(async () => onSaved(await createProduct(withoutEmptyOptionals(entered))));
+      return;
+    }
+    const changes = changedFields(product, entered);
     if (Object.keys(changes).length === 0) {
       setErrors({ fields: {}, general: ["Nothing to save: no field was changed."] });
       return;
     }
-    void submit(async () => {
-      onSaved(product ? await updateProduct(product.id, changes) : await createProduct(changes));
-    });
+    void submit(async () => onSaved(await updateProduct(product.id, changes)));
   };
 
   return (
@@ -88,7 +94,7 @@ export function ProductForm({ product, onSaved, onCancel }: ProductFormProps) {
 }
 
 // PUT is a partial update: only what the person changed is sent.
-function changedFields(product: Product, entered: ProductChanges): ProductChanges {
+function changedFields(product: Product, entered: NewProduct): ProductChanges {
   const changes: ProductChanges = {};
   if (entered.name !== product.name) changes.name = entered.name;
   if (entered.description !== (product.description || null))
@@ -98,11 +104,7 @@ function changedFields(product: Product, entered: ProductChanges): ProductChange
   return changes;
 }
 
-function withoutEmptyOptionals({
-  description,
-  category,
-  ...required
-}: ProductChanges): ProductChanges {
+function withoutEmptyOptionals({ description, category, ...required }: NewProduct): NewProduct {
   return {
     ...required,
     ...(description ? { description } : {}),

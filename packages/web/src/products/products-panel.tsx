@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { ProductWithStock } from "../api/types.ts";
+import type { MergedProduct } from "../api/api-schemas.ts";
 import { SelectField } from "../components/select-field.tsx";
 import { SortableHeader } from "../components/sortable-header.tsx";
 import { StockBadge } from "../components/stock-badge.tsx";
@@ -11,11 +11,11 @@ import { categoriesOf, filterProducts } from "./filter-products.ts";
 type ProductColumn = "name" | "category" | "price" | "stock" | "warehouse";
 
 interface ProductsPanelProps {
-  products: readonly ProductWithStock[] | undefined;
+  products: readonly MergedProduct[] | undefined;
   onAdd: () => void;
-  onEdit: (product: ProductWithStock) => void;
-  onStock: (product: ProductWithStock) => void;
-  onDelete: (product: ProductWithStock) => void;
+  onEdit: (product: MergedProduct) => void;
+  onStock: (product: MergedProduct) => void;
+  onDelete: (product: MergedProduct) => void;
 }
 
 export function ProductsPanel({ products, onAdd, onEdit, onStock, onDelete }: ProductsPanelProps) {
@@ -121,7 +121,7 @@ export function ProductsPanel({ products, onAdd, onEdit, onStock, onDelete }: Pr
   );
 }
 
-function cellValue(product: ProductWithStock, column: ProductColumn) {
+function cellValue(product: MergedProduct, column: ProductColumn) {
   switch (column) {
     case "stock":
       return product.inventory?.quantity;
@@ -132,6 +132,6 @@ function cellValue(product: ProductWithStock, column: ProductColumn) {
   }
 }
 
-function stockAction(product: ProductWithStock): string {
+function stockAction(product: MergedProduct): string {
   return product.inventory ? "Adjust stock" : "Add stock";
 }

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { ApiError } from "../api/api-error.ts";
-import { listInventory, listProductsWithStock } from "../api/stockwiz-api.ts";
-import type { InventoryRow, ProductWithStock } from "../api/types.ts";
+import type { MergedProduct, StockRow } from "../api/api-schemas.ts";
+import { listProductsWithStock, listStockRows } from "../api/stockwiz-api.ts";
 
 export interface DashboardData {
   /** Undefined until the first successful load; kept when a later load fails. */
-  products: ProductWithStock[] | undefined;
-  inventory: InventoryRow[] | undefined;
+  products: MergedProduct[] | undefined;
+  inventory: StockRow[] | undefined;
   productsError: ApiError | undefined;
   inventoryError: ApiError | undefined;
   loading: boolean;
@@ -15,8 +15,8 @@ export interface DashboardData {
 
 /** Loads products (merged with stock) and stock rows side by side; one failing does not hide the other. */
 export function useDashboardData(): DashboardData {
-  const [products, setProducts] = useState<ProductWithStock[]>();
-  const [inventory, setInventory] = useState<InventoryRow[]>();
+  const [products, setProducts] = useState<MergedProduct[]>();
+  const [inventory, setInventory] = useState<StockRow[]>();
   const [productsError, setProductsError] = useState<ApiError>();
   const [inventoryError, setInventoryError] = useState<ApiError>();
   const [loading, setLoading] = useState(true);
@@ -28,7 +28,7 @@ export function useDashboardData(): DashboardData {
     setLoading(true);
     const [productsResult, inventoryResult] = await Promise.allSettled([
       listProductsWithStock(forceRefresh).then(requireList),
-      listInventory().then(requireList),
+      listStockRows().then(requireList),
     ]);
     if (load !== latestLoad.current) return;
     if (productsResult.status === "fulfilled") setProducts(productsResult.value);

@@ -1,4 +1,4 @@
-import type { ProductWithStock } from "../api/types.ts";
+import type { MergedProduct } from "../api/api-schemas.ts";
 
 export interface StockBar {
   label: string;
@@ -8,7 +8,7 @@ export interface StockBar {
 const NO_WAREHOUSE = "No warehouse";
 
 /** Units per product, largest first. Products without a stock row are left out. */
-export function stockPerProduct(products: readonly ProductWithStock[]): StockBar[] {
+export function stockPerProduct(products: readonly MergedProduct[]): StockBar[] {
   return products
     .flatMap((product) =>
       product.inventory ? [{ label: product.name, quantity: product.inventory.quantity }] : [],
@@ -17,7 +17,7 @@ export function stockPerProduct(products: readonly ProductWithStock[]): StockBar
 }
 
 /** Units per warehouse, largest first. */
-export function stockPerWarehouse(products: readonly ProductWithStock[]): StockBar[] {
+export function stockPerWarehouse(products: readonly MergedProduct[]): StockBar[] {
   const totals = new Map<string, number>();
   for (const { inventory } of products) {
     if (!inventory) continue;

@@ -1,4 +1,4 @@
-import type { ProductWithStock } from "../api/types.ts";
+import type { MergedProduct } from "../api/api-schemas.ts";
 import { stockLevelOf } from "./stock-level.ts";
 
 export interface StockSummary {
@@ -8,7 +8,7 @@ export interface StockSummary {
   lowStockCount: number;
 }
 
-export function summarizeStock(products: readonly ProductWithStock[]): StockSummary {
+export function summarizeStock(products: readonly MergedProduct[]): StockSummary {
   let unitsInStock = 0;
   let lowStockCount = 0;
   for (const product of products) {
