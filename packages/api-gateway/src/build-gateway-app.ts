@@ -3,9 +3,10 @@ import cors from "@fastify/cors";
 import rateLimit from "@fastify/rate-limit";
 import { corsPolicy, createHttpServer, type Logger, routeTablePlugin } from "@stockwiz/adapters";
 import type { Cache } from "@stockwiz/core";
-import { serveDashboard } from "@stockwiz/web";
+import { webDistDir } from "@stockwiz/web/dist-dir";
 import type { FastifyInstance } from "fastify";
 import { stockwizApiDocumentText } from "./api-description/stockwiz-api-document.ts";
+import { dashboardPages } from "./routes/dashboard-pages.ts";
 import { gatewayRoutes } from "./routes/gateway-routes.ts";
 import { proxyRoutes } from "./routes/proxy-routes.ts";
 import { addHeaders, securityHeaders } from "./routes/security-headers.ts";
@@ -19,7 +20,10 @@ export interface GatewayDeps {
   productService: UpstreamService;
   inventoryService: UpstreamService;
   logger: Logger;
-  /** A built dashboard to serve as it is (container images); by default it is built when stale. */
+  /**
+   * The built dashboard to serve (STOCKWIZ_WEB_DIST: an image's or a function's copy); by default
+   * this checkout's packages/web/dist, which `npm start` builds first (`npm run build:web`).
+   */
   webDistDir?: string;
   /** Requests per minute per client; 0 or absent: no limit. */
   rateLimitPerMinute?: number;
@@ -48,7 +52,7 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<FastifyInstanc
   await app.register(compress, { encodings: ["gzip"] });
   await app.register(async function pages(documents) {
     addHeaders(documents, security.documents);
-    await documents.register(serveDashboard, { distDir: deps.webDistDir });
+    await documents.register(dashboardPages, { distDir: deps.webDistDir ?? webDistDir });
     await documents.register(swaggerUi);
   });
   await app.register(

@@ -26,7 +26,7 @@ export const gatewayEnvSchema = serviceEnvSchema(8000).extend({
   INVENTORY_SERVICE_URL: serviceUrl.default("http://localhost:8002"),
   /** Longest wait for an upstream answer before the gateway says 504. */
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
-  /** The dashboard's built files, shipped in the image; unset: built from source when stale. */
+  /** The dashboard's built files, shipped in the image; unset: packages/web/dist of this checkout. */
   STOCKWIZ_WEB_DIST: z.string().min(1).optional(),
   ...cacheEnvSchema.shape,
   ...gatewayLimitsEnvSchema.shape,

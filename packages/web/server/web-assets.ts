@@ -2,11 +2,9 @@ import { randomUUID } from "node:crypto";
 import { readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { webDistDir } from "./web-dist-dir.ts";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
-
-/** Absolute path of the built dashboard: `index.html` plus `assets/`. */
-export const webDistDir = path.join(packageDir, "dist");
 
 // Everything whose change must trigger a rebuild.
 const buildInputs = ["index.html", "vite.config.ts", "package.json", "src"];
@@ -40,10 +38,8 @@ async function buildIfStale(distDir: string): Promise<void> {
 // Builds beside the target and swaps it in with two renames, so a server
 // reading the folder, or another process building it, never sees a half-written one.
 async function buildIntoPlace(distDir: string): Promise<void> {
-  // Named through a variable so that bundlers leave Vite out of a service bundle: a container
-  // serves the page it ships (serveDashboard's distDir) and never builds.
-  const viteModule = "vite";
-  const { build } = (await import(viteModule)) as typeof import("vite");
+  // Loaded when a build is due only: checking that the build is fresh needs no Vite.
+  const { build } = await import("vite");
   const stagingDir = `${distDir}.build-${randomUUID()}`;
   const retiredDir = `${distDir}.old-${randomUUID()}`;
   try {

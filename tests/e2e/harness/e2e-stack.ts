@@ -1,3 +1,4 @@
+import { ensureWebBuild, webDistDir } from "@stockwiz/web";
 import { expect } from "vitest";
 import { freePorts } from "../../support/free-ports.ts";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database.ts";
@@ -38,7 +39,8 @@ const servicesOf = (stack: E2eStack): ServiceProcess[] => [
  * prefix of their own), started together as ECS would, and healthy when this resolves.
  */
 export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eStack> {
-  const database = await createTestDatabase();
+  // The gateway serves a built page and never builds one: built here as `npm start` builds it.
+  const [database] = await Promise.all([createTestDatabase(), ensureWebBuild()]);
   const redisKeyPrefix = newRedisKeyPrefix();
   const [gatewayPort, productPort, inventoryPort] = await freePorts(3);
   const envFor = (name: ServiceName) => ({
@@ -62,6 +64,7 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
     PRODUCT_SERVICE_URL: productService.url,
     INVENTORY_SERVICE_URL: inventoryService.url,
     UPSTREAM_TIMEOUT_MS: "5000",
+    STOCKWIZ_WEB_DIST: webDistDir,
   });
   const stack = { database, redisKeyPrefix, gateway, productService, inventoryService };
   try {

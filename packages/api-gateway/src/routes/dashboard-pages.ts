@@ -1,15 +1,12 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
+import { AppError } from "@stockwiz/core";
 import type { FastifyInstance } from "fastify";
-import { ensureWebBuild, webDistDir } from "./web-assets.ts";
 
-export interface ServeDashboardOptions {
-  /**
-   * A folder holding an already built page, served as it is. A container
-   * image, whose bundled gateway has no sources to build from, passes the
-   * copy it ships. Default: `webDistDir`, built first when missing or stale.
-   */
-  distDir?: string;
+export interface DashboardPagesOptions {
+  /** A built dashboard (`npm run build:web`): `index.html` and its hashed `assets/`. */
+  distDir: string;
 }
 
 // Vite puts a content hash in every file name under assets/: such a file never changes.
@@ -21,20 +18,29 @@ const pageCache = "no-cache";
 const contentSecurityPolicy =
   "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-/** Fastify plugin for the gateway: the dashboard at `/`, its assets under `/static/`. */
-export async function serveDashboard(
+/**
+ * The dashboard at `/`, its files under `/static/`, served from a folder built beforehand: the
+ * gateway never builds it. Without a build the API still answers and `/` says what to run.
+ */
+export async function dashboardPages(
   app: FastifyInstance,
-  options: ServeDashboardOptions = {},
+  { distDir }: DashboardPagesOptions,
 ): Promise<void> {
-  const root = options.distDir ?? webDistDir;
-  if (options.distDir === undefined) await ensureWebBuild();
+  if (!existsSync(path.join(distDir, "index.html"))) {
+    const detail = `The dashboard is not built in ${distDir}: run npm run build:web, then restart`;
+    app.log.warn(detail);
+    app.get("/", async () => {
+      throw new AppError("unavailable", detail);
+    });
+    return;
+  }
   await app.register(fastifyStatic, {
-    root,
+    root: distDir,
     prefix: "/static/",
     index: false,
     cacheControl: false,
     setHeaders: (reply, filePath) => {
-      const hashed = path.relative(root, filePath).startsWith(`assets${path.sep}`);
+      const hashed = path.relative(distDir, filePath).startsWith(`assets${path.sep}`);
       reply.header("Cache-Control", hashed ? hashedAssetCache : pageCache);
     },
   });

@@ -1,19 +1,35 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import Fastify, { type FastifyInstance } from "fastify";
+import { createHttpServer, createLogger } from "@stockwiz/adapters";
+import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveDashboard } from "../server/index.ts";
+import { dashboardPages } from "../src/routes/dashboard-pages.ts";
 
-describe("serveDashboard", () => {
+const logger = createLogger({ level: "silent", name: "test" });
+const hashedScript = "/static/assets/index-abc123.js";
+
+describe("dashboardPages with a built folder", () => {
+  let builtDir: string;
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    app = Fastify();
-    await app.register(serveDashboard);
+    // Stands for what `npm run build:web` writes: a page naming its hashed assets.
+    builtDir = await mkdtemp(path.join(tmpdir(), "stockwiz-built-web-"));
+    await mkdir(path.join(builtDir, "assets"));
+    await writeFile(
+      path.join(builtDir, "index.html"),
+      `<!doctype html><div id="app"></div><script type="module" src="${hashedScript}"></script>`,
+    );
+    await writeFile(path.join(builtDir, "assets", "index-abc123.js"), "export {};");
+    app = createHttpServer({ logger });
+    await app.register(dashboardPages, { distDir: builtDir });
   });
 
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    await rm(builtDir, { recursive: true, force: true });
+  });
 
   it("when / is asked, then answers the page, to be revalidated on every visit, under a strict CSP", async () => {
     const response = await app.inject({ method: "GET", url: "/" });
@@ -26,10 +42,7 @@ describe("serveDashboard", () => {
   });
 
   it("when a hashed asset the page names is asked, then answers it as cacheable for good", async () => {
-    const page = await app.inject({ method: "GET", url: "/" });
-    const script = page.body.match(/src="(\/static\/assets\/[^"]+\.js)"/)?.[1] ?? "missing";
-
-    const response = await app.inject({ method: "GET", url: script });
+    const response = await app.inject({ method: "GET", url: hashedScript });
 
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toMatch(/javascript/);
@@ -49,36 +62,26 @@ describe("serveDashboard", () => {
   });
 });
 
-describe("serveDashboard with a shipped distDir", () => {
-  let shippedDir: string;
+describe("dashboardPages without a build", () => {
+  let emptyDir: string;
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    // Stands for the copy a container image ships: a page that no build would write.
-    shippedDir = await mkdtemp(path.join(tmpdir(), "stockwiz-shipped-web-"));
-    await mkdir(path.join(shippedDir, "assets"));
-    await writeFile(path.join(shippedDir, "index.html"), "<p>shipped page</p>");
-    await writeFile(path.join(shippedDir, "assets", "index-abc123.js"), "export {};");
-    app = Fastify();
-    await app.register(serveDashboard, { distDir: shippedDir });
+    emptyDir = await mkdtemp(path.join(tmpdir(), "stockwiz-unbuilt-web-"));
+    app = createHttpServer({ logger });
+    await app.register(dashboardPages, { distDir: emptyDir });
   });
 
   afterAll(async () => {
     await app.close();
-    await rm(shippedDir, { recursive: true, force: true });
+    await rm(emptyDir, { recursive: true, force: true });
   });
 
-  it("when / is asked, then answers the shipped page as it is, without building", async () => {
+  it("when / is asked, then a 503 problem says which command builds the page", async () => {
     const response = await app.inject({ method: "GET", url: "/" });
 
-    expect(response.statusCode).toBe(200);
-    expect(response.body).toBe("<p>shipped page</p>");
-  });
-
-  it("when a shipped asset is asked, then answers it as cacheable for good", async () => {
-    const response = await app.inject({ method: "GET", url: "/static/assets/index-abc123.js" });
-
-    expect(response.statusCode).toBe(200);
-    expect(response.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(response.statusCode).toBe(503);
+    expect(response.headers["content-type"]).toContain("application/problem+json");
+    expect(response.json().detail).toContain("npm run build:web");
   });
 });
