@@ -1,8 +1,9 @@
-import { type Kysely, type Migration, Migrator } from "kysely";
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as createCatalogueTables from "./migrations/2025-01-15T00-00-create-catalogue-tables.ts";
 import * as seedCatalogue from "./migrations/2025-01-15T00-01-seed-catalogue.ts";
 import * as createStockLedger from "./migrations/2025-02-01T00-00-create-stock-ledger.ts";
 import * as createIdempotencyKeys from "./migrations/2025-02-01T00-01-create-idempotency-keys.ts";
+import * as cascadeStockWithProduct from "./migrations/2025-03-01T00-00-cascade-stock-with-product.ts";
 
 // Listed statically: a folder-reading provider breaks once the service is bundled into one file.
 const migrations: Record<string, Migration> = {
@@ -10,7 +11,11 @@ const migrations: Record<string, Migration> = {
   "2025-01-15T00-01-seed-catalogue": seedCatalogue,
   "2025-02-01T00-00-create-stock-ledger": createStockLedger,
   "2025-02-01T00-01-create-idempotency-keys": createIdempotencyKeys,
+  "2025-03-01T00-00-cascade-stock-with-product": cascadeStockWithProduct,
 };
+
+/** The migrations as Kysely's Migrator takes them, for a migration test that stops part way. */
+export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Every migration this code knows, in order: what a deploy must have applied. */
 export const migrationNames: readonly string[] = Object.keys(migrations);
@@ -24,7 +29,7 @@ export class MigrationError extends Error {
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrations },
+    provider: migrationProvider,
   });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {

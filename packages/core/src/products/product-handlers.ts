@@ -3,7 +3,6 @@ import { cacheKeys, cacheTtl } from "../cache/cache-keys.ts";
 import { readThrough } from "../cache/read-through.ts";
 import { selectMergedProduct } from "../catalogue/catalogue-queries.ts";
 import type { MergedProduct } from "../catalogue/merged-product-schema.ts";
-import { withTransaction } from "../db/with-transaction.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { badRequest, notFound } from "../errors/app-error.ts";
 import {
@@ -71,10 +70,9 @@ export async function updateProduct(
   return product;
 }
 
-export async function deleteProduct(deps: ServiceDeps, id: number): Promise<void> {
-  await withTransaction(deps, async ({ db, cache }) => {
-    const { deleted, inventoryId } = await deleteProductRow(db, id);
-    if (!deleted) throw productNotFound();
-    await cache.invalidate(keysStaledByProductWrite(id, inventoryId));
-  });
+export async function deleteProduct({ db, cache }: ServiceDeps, id: number): Promise<void> {
+  // One statement: the delete and the cascade commit together, before the keys are cleared.
+  const { deleted, inventoryId } = await deleteProductRow(db, id);
+  if (!deleted) throw productNotFound();
+  await cache.invalidate(keysStaledByProductWrite(id, inventoryId));
 }

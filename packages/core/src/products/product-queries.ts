@@ -83,20 +83,21 @@ export async function updateProductRow(
   return row && toProduct(row);
 }
 
-/** Deletes the product; returns the id of the stock row the cascade removed with it, if any. */
+/**
+ * Deletes the product; the database's cascade removes its stock row and movements (the
+ * inventory service's tables, which this service never writes). The stock row's id is read in
+ * the same statement, from its snapshot, so the caller can name that row's cache keys.
+ */
 export async function deleteProductRow(
   db: Db,
   id: number,
 ): Promise<{ deleted: boolean; inventoryId?: number }> {
-  const stock = await db
-    .deleteFrom("inventory")
-    .where("product_id", "=", id)
-    .returning("id")
+  const row = await db
+    .with("removed", (query) => query.deleteFrom("products").where("id", "=", id).returning("id"))
+    .selectFrom("removed")
+    .leftJoin("inventory", "inventory.product_id", "removed.id")
+    .select("inventory.id as inventoryId")
     .executeTakeFirst();
-  const product = await db
-    .deleteFrom("products")
-    .where("id", "=", id)
-    .returning("id")
-    .executeTakeFirst();
-  return { deleted: product !== undefined, inventoryId: stock?.id };
+  if (row === undefined) return { deleted: false };
+  return { deleted: true, inventoryId: row.inventoryId ?? undefined };
 }

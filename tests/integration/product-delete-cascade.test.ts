@@ -1,0 +1,141 @@
+import { createMemoryCache, openStores, parseEnv, storeEnvSchema } from "@stockwiz/adapters";
+import {
+  adjustInventory,
+  createInventory,
+  createProduct,
+  type Database,
+  deleteProduct,
+  getInventory,
+  listMovements,
+  migrateToLatest,
+  migrationProvider,
+  type ServiceDeps,
+} from "@stockwiz/core";
+import { type Kysely, type KyselyPlugin, Migrator, PostgresQueryCompiler, sql } from "kysely";
+import { afterEach, describe, expect, it } from "vitest";
+import { connectEmbedded } from "../../packages/adapters/src/database/connect-embedded.ts";
+import { createScratchDatabase } from "../kit/stores/scratch-database.ts";
+import { type StoreKind, silentLogger, storeKinds } from "../kit/stores/test-stores.ts";
+
+// Issue 15: each service owns its tables' writes. Deleting a product is the product service's
+// write to `products`; the database's cascade (migration 2025-03-01) takes the stock row and,
+// through it, the movements. CONTRACT.md §4: DELETE /products/{id} is 204 and its stock row goes.
+
+const lastBeforeCascade = "2025-02-01T00-01-create-idempotency-keys";
+const ctx = { requestId: "cascade-test" };
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((close) => close()));
+});
+
+/** A database with none of StockWiz's tables yet. */
+async function emptyDatabase(kind: StoreKind): Promise<Kysely<Database>> {
+  if (kind === "embedded") {
+    const db = await connectEmbedded("memory://");
+    closers.push(() => db.destroy());
+    return db;
+  }
+  const database = await createScratchDatabase();
+  const stores = await openStores(
+    parseEnv(storeEnvSchema, { DATABASE_URL: database.url, DB_MIGRATE_ON_START: "false" }),
+    silentLogger,
+  );
+  closers.push(async () => {
+    await stores.close();
+    await database.drop();
+  });
+  return stores.deps.db;
+}
+
+/** The foreign keys from inventory.product_id, with their ON DELETE rule ('c' is cascade). */
+async function productKeysOf(db: Kysely<Database>) {
+  const { rows } = await sql<{ name: string; onDelete: string }>`
+    SELECT conname AS "name", confdeltype AS "onDelete" FROM pg_constraint
+    WHERE contype = 'f' AND conrelid = 'inventory'::regclass AND confrelid = 'products'::regclass
+  `.execute(db);
+  return rows;
+}
+
+/** A product with a stock row and two movements (the opening one and an adjustment). */
+async function stockedProduct(deps: ServiceDeps, name: string) {
+  const product = await createProduct(deps, { name, price: 10 });
+  const stock = await createInventory(deps, { product_id: product.id, quantity: 5 }, ctx);
+  const adjusted = await adjustInventory(deps, stock.id, { delta: -2, reason: "sale" }, ctx);
+  return { product, stock: adjusted, movements: await listMovements(deps, stock.id) };
+}
+
+const movementCount = async (db: Kysely<Database>, inventoryId: number) =>
+  Number(
+    (
+      await db
+        .selectFrom("stock_movements")
+        .select(db.fn.countAll().as("n"))
+        .where("inventory_id", "=", inventoryId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+const adoptions = [
+  { foreignKey: "StockWiz's own, with the cascade", dropCascade: false },
+  { foreignKey: "an adopted one saying NO ACTION", dropCascade: true },
+];
+
+describe.each(storeKinds)("deleting a product on %s PostgreSQL", (kind) => {
+  it.each(adoptions)(
+    "when a populated database whose key is $foreignKey is migrated then every row stays and a delete takes the stock row and its movements",
+    async ({ dropCascade }) => {
+      const db = await emptyDatabase(kind);
+      const migrated = await new Migrator({ db, provider: migrationProvider }).migrateTo(
+        lastBeforeCascade,
+      );
+      expect(migrated.error).toBeUndefined();
+      if (dropCascade) {
+        await sql`ALTER TABLE inventory DROP CONSTRAINT inventory_product_id_fkey`.execute(db);
+        await sql`ALTER TABLE inventory ADD CONSTRAINT legacy_product FOREIGN KEY (product_id)
+          REFERENCES products (id)`.execute(db);
+      }
+      const deps: ServiceDeps = { db, cache: createMemoryCache(), clock: () => new Date() };
+      const deleted = await stockedProduct(deps, "Going");
+      const kept = await stockedProduct(deps, "Staying");
+
+      expect(await migrateToLatest(db)).toEqual(["2025-03-01T00-00-cascade-stock-with-product"]);
+
+      expect(await productKeysOf(db)).toEqual([
+        { name: "inventory_product_id_fkey", onDelete: "c" },
+      ]);
+      expect(await getInventory(deps, deleted.stock.id)).toEqual(deleted.stock);
+      expect(await listMovements(deps, deleted.stock.id)).toEqual(deleted.movements);
+
+      await deleteProduct(deps, deleted.product.id);
+
+      await expect(getInventory(deps, deleted.stock.id)).rejects.toMatchObject({ status: 404 });
+      expect(await movementCount(db, deleted.stock.id)).toBe(0);
+      expect(await getInventory(deps, kept.stock.id)).toEqual(kept.stock);
+      expect(await listMovements(deps, kept.stock.id)).toEqual(kept.movements);
+    },
+  );
+
+  it("when the product service deletes a product then none of its statements writes the inventory service's tables", async () => {
+    const db = await emptyDatabase(kind);
+    await migrateToLatest(db);
+    const deps: ServiceDeps = { db, cache: createMemoryCache(), clock: () => new Date() };
+    const { product, stock } = await stockedProduct(deps, "Watched");
+    const statements: string[] = [];
+    const compiler = new PostgresQueryCompiler();
+    const recorder: KyselyPlugin = {
+      transformQuery: ({ node, queryId }) => {
+        statements.push(compiler.compileQuery(node, queryId).sql);
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    };
+
+    await deleteProduct({ ...deps, db: db.withPlugin(recorder) }, product.id);
+
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatch(/delete from "products"/);
+    expect(statements[0]).not.toMatch(/(insert into|update|delete from) "(inventory|stock_)/);
+    await expect(getInventory(deps, stock.id)).rejects.toMatchObject({ status: 404 });
+  });
+});
