@@ -31,4 +31,3 @@ export const localAlbEnvSchema = z.object({
   LAMBDA_ARTEFACTS_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
-export type LocalAlbEnv = z.infer<typeof localAlbEnvSchema>;

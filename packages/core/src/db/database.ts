@@ -1,12 +1,4 @@
-import type {
-  ColumnType,
-  Generated,
-  Insertable,
-  Kysely,
-  Selectable,
-  Transaction,
-  Updateable,
-} from "kysely";
+import type { ColumnType, Generated, Kysely, Selectable, Transaction } from "kysely";
 
 /** numeric(10,2) travels as a string from PostgreSQL and is accepted as a number on the way in. */
 type Numeric = ColumnType<string, number, number>;
@@ -58,12 +50,9 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
 }
 
+// Rows as selected; inserts and updates are typed by Kysely from the table interfaces above.
 export type ProductRow = Selectable<ProductsTable>;
-export type NewProductRow = Insertable<ProductsTable>;
-export type ProductRowUpdate = Updateable<ProductsTable>;
 export type InventoryRow = Selectable<InventoryTable>;
-export type NewInventoryRow = Insertable<InventoryTable>;
-export type InventoryRowUpdate = Updateable<InventoryTable>;
 export type StockMovementRow = Selectable<StockMovementsTable>;
 
 /** Query functions take either the pool or a transaction: the caller owns the transaction. */

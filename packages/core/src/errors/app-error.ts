@@ -67,7 +67,5 @@ export class AppError extends Error {
 export const notFound = (detail: string) => new AppError("not_found", detail);
 export const badRequest = (detail: string, errors?: FieldError[]) =>
   new AppError("bad_request", detail, { errors });
-export const validationFailed = (errors: FieldError[]) =>
-  new AppError("validation", "Request validation failed", { errors });
 export const conflict = (detail: string, code: string) =>
   new AppError("conflict", detail, { code });
