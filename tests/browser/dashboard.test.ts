@@ -168,7 +168,6 @@ describe("dashboard in Chromium against the real stack", { timeout: testBoundMs 
     await adjustDialog.getByLabel("Reason").fill("delivery received");
     await adjustDialog.getByRole("button", { name: "+ Add units" }).click();
     await row.locator(".badge").getByText("52 medium").waitFor();
-    // The stack has the adjust endpoint, so the reason was recorded (no fallback note).
     await page
       .getByRole("status")
       .getByText(`Stock of ${name} is now 52 units.`, { exact: true })
@@ -224,6 +223,48 @@ describe("dashboard in Chromium against the real stack", { timeout: testBoundMs 
     await alert.waitFor();
     await expect(alert.textContent()).resolves.toContain("HTTP 502");
     await page.close();
+  });
+
+  it("when a stock row changes while its edit form is open, then saving shows the 412 and overwrites nothing", async () => {
+    if (!stack) throw new Error("the stack starts in beforeAll");
+    const api = (path: string, method = "GET", body?: unknown) =>
+      fetch(`${stack?.baseUrl}${path}`, {
+        method,
+        ...(body === undefined
+          ? {}
+          : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+      });
+    const name = "E2E Stale Edit";
+    const product = await (await api("/api/products", "POST", { name, price: 5 })).json();
+    const created = await api("/api/inventory", "POST", {
+      product_id: product.id,
+      quantity: 10,
+      warehouse: "Warehouse C",
+    });
+    const rowId = (await created.json()).id;
+    const page = await openDashboard();
+    await page.getByRole("tab", { name: "Inventory" }).click();
+    await stockRow(page, name)
+      .getByRole("button", { name: `Edit stock of ${name}` })
+      .click();
+    const dialog = page.getByRole("dialog", { name: `Edit stock of ${name}` });
+
+    // Someone else sells 3 units while the form is open.
+    const sold = await api(`/api/inventory/${rowId}/adjust`, "POST", { delta: -3 });
+    expect(sold.status).toBe(200);
+    await dialog.getByLabel("Quantity").fill("60");
+    await dialog.getByRole("button", { name: "Save changes" }).click();
+
+    const refusal = dialog.getByRole("alert").filter({ hasText: "Your change was not saved." });
+    await refusal.waitFor();
+    await expect(refusal.textContent()).resolves.toContain("it now holds 7 units in Warehouse C");
+    await expect((await api(`/api/inventory/${rowId}`)).json()).resolves.toMatchObject({
+      quantity: 7,
+    });
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await page.close();
+    // Deleting the product deletes its stock row: the seed totals other tests read are back.
+    expect((await api(`/api/products/${product.id}`, "DELETE")).status).toBe(204);
   });
 
   it("when opened at phone width, then nothing overflows sideways", async () => {
