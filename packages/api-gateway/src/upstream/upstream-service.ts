@@ -22,11 +22,16 @@ const timeoutCodes = new Set([
   "UND_ERR_BODY_TIMEOUT",
 ]);
 
-/** 504 when the service is too slow, 502 when it cannot be reached or hangs up. */
-function upstreamFailure(name: string, error: unknown): AppError {
+/**
+ * 504 when the service is too slow, 502 when it cannot be reached or hangs up. The 504 names the
+ * timeout in force (UPSTREAM_TIMEOUT_MS), so an operator sees which setting gave up.
+ */
+function upstreamFailure(name: string, error: unknown, timeoutMs: number): AppError {
   const code = (error as { code?: string }).code ?? "";
   return timeoutCodes.has(code)
-    ? new AppError("gateway_timeout", `${name} did not answer in time`, { cause: error })
+    ? new AppError("gateway_timeout", `${name} did not answer in time (timeout ${timeoutMs} ms)`, {
+        cause: error,
+      })
     : new AppError("bad_gateway", `${name} is unreachable`, { cause: error });
 }
 
@@ -38,7 +43,7 @@ export class UpstreamService {
   constructor(
     readonly name: string,
     baseUrl: string,
-    timeoutMs: number,
+    private readonly timeoutMs: number,
   ) {
     this.pool = new Pool(baseUrl, {
       connections: 128,
@@ -71,7 +76,7 @@ export class UpstreamService {
       const body = Buffer.from(await response.body.arrayBuffer());
       return { status: response.statusCode, headers: endToEndHeaders(response.headers), body };
     } catch (error) {
-      throw upstreamFailure(this.name, error);
+      throw upstreamFailure(this.name, error, this.timeoutMs);
     }
   }
 
