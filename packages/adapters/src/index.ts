@@ -19,4 +19,5 @@ export * from "./server/open-service.ts";
 export * from "./server/open-stores.ts";
 export * from "./server/run-main.ts";
 export * from "./server/serve-until-signal.ts";
+export * from "./server/service-config.ts";
 export * from "./server/start-service.ts";

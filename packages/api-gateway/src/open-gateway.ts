@@ -1,26 +1,37 @@
 import { connectConfiguredCache, createLogger, parseEnv } from "@stockwiz/adapters";
-import { noCache } from "@stockwiz/core";
+import { type Cache, noCache } from "@stockwiz/core";
 import type { FastifyInstance } from "fastify";
 import { buildGatewayApp } from "./build-gateway-app.ts";
-import { gatewayEnvSchema } from "./gateway-config.ts";
+import { type GatewayEnv, gatewayEnvSchema } from "./gateway-config.ts";
 import { UpstreamService } from "./upstream/upstream-service.ts";
 
 export interface OpenGateway {
   app: FastifyInstance;
   /** Where a container listens; a Lambda target has no use for them. */
   listen: { host: string; port: number };
-  /** Closes the upstream pools and the cache, once the app takes no more requests. */
+  /** Closes the upstream pools and the cache it opened, once the app takes no more requests. */
   closeClients(): Promise<void>;
 }
 
-/**
- * The gateway from its environment: the one app both the container and the Lambda target run.
- * It owns no database, only the shared cache and a connection pool per downstream service.
- */
-export async function openGateway(env: NodeJS.ProcessEnv = process.env): Promise<OpenGateway> {
-  const config = parseEnv(gatewayEnvSchema, env);
+export interface OpenGatewayOptions {
+  /**
+   * The cache the services of this process share (the all-in-one), REDIS_URL's or in memory:
+   * used instead of connecting its own, and left for whoever opened it to close.
+   */
+  cache?: Cache;
+}
+
+/** The one loader of the gateway's variables, wherever it runs. */
+export const loadGatewayConfig = (env: NodeJS.ProcessEnv = process.env): GatewayEnv =>
+  parseEnv(gatewayEnvSchema, env);
+
+/** The gateway from its checked configuration: its cache (unless shared), upstream pools, app. */
+export async function openConfiguredGateway(
+  config: GatewayEnv,
+  options: OpenGatewayOptions = {},
+): Promise<OpenGateway> {
   const logger = createLogger({ level: config.LOG_LEVEL, name: "api-gateway" });
-  const redis = connectConfiguredCache(config, logger);
+  const redis = options.cache ? undefined : connectConfiguredCache(config, logger);
   const productService = new UpstreamService(
     "product-service",
     config.PRODUCT_SERVICE_URL,
@@ -32,7 +43,7 @@ export async function openGateway(env: NodeJS.ProcessEnv = process.env): Promise
     config.UPSTREAM_TIMEOUT_MS,
   );
   const app = await buildGatewayApp({
-    cache: redis?.cache ?? noCache,
+    cache: options.cache ?? redis?.cache ?? noCache,
     productService,
     inventoryService,
     logger,
@@ -48,3 +59,10 @@ export async function openGateway(env: NodeJS.ProcessEnv = process.env): Promise
     },
   };
 }
+
+/**
+ * The gateway from its environment: the one app both the container and the Lambda target run.
+ * It owns no database, only the shared cache and a connection pool per downstream service.
+ */
+export const openGateway = (env: NodeJS.ProcessEnv = process.env): Promise<OpenGateway> =>
+  openConfiguredGateway(loadGatewayConfig(env));

@@ -1,3 +1,4 @@
+import { logLevelSchema } from "@stockwiz/adapters";
 import * as z from "zod";
 import { type FunctionName, functionNames } from "./lambda-artefacts.ts";
 
@@ -29,5 +30,5 @@ export const localAlbEnvSchema = z.object({
   ALB_MULTI_VALUE_HEADERS: functionList,
   /** Prebuilt function folders; unset: dist/lambda, built first when missing or stale. */
   LAMBDA_ARTEFACTS_DIR: z.string().min(1).optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: logLevelSchema,
 });

@@ -1,7 +1,14 @@
 import * as z from "zod";
 import { type DatabaseTls, resolveDatabaseTls } from "./database-tls.ts";
 
-const port = z.coerce.number().int().min(1).max(65_535);
+/** A TCP port to listen on or connect to. */
+export const portSchema = z.coerce.number().int().min(1).max(65_535);
+
+/** pino's levels; every process reads LOG_LEVEL with this. */
+export const logLevelSchema = z
+  .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+  .default("info");
+export type LogLevel = z.infer<typeof logLevelSchema>;
 
 /** REDIS_URL as legacy took it: `redis://host:6379` or a bare `host:6379`. */
 const redisUrl = z
@@ -26,7 +33,7 @@ export const storeEnvSchema = z
     DB_USER: z.string().min(1).default("admin"),
     DB_PASSWORD: z.string().optional(),
     DB_HOST: z.string().min(1).optional(),
-    DB_PORT: port.default(5432),
+    DB_PORT: portSchema.default(5432),
     DB_NAME: z.string().min(1).default("microservices_db"),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     /** How long a new connection may take: an auto-paused Aurora needs ~15 s to resume. */
@@ -157,11 +164,9 @@ export function databaseTarget(env: StoreEnv): DatabaseTarget {
 
 export const serviceEnvSchema = (defaultPort: number) =>
   z.object({
-    PORT: port.default(defaultPort),
+    PORT: portSchema.default(defaultPort),
     HOST: z.string().min(1).default("0.0.0.0"),
-    LOG_LEVEL: z
-      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
-      .default("info"),
+    LOG_LEVEL: logLevelSchema,
   });
 
 /** Safe to log: the password is masked. */

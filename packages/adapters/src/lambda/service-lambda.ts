@@ -1,4 +1,5 @@
-import { openService, type ServiceDefinition } from "../server/open-service.ts";
+import { openService } from "../server/open-service.ts";
+import type { ServiceDefinition } from "../server/service-config.ts";
 import { type AlbHandler, albHandlerFor } from "./fastify-alb-handler.ts";
 
 export interface ServiceLambda {

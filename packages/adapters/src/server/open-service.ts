@@ -1,24 +1,40 @@
-import type { AnyRoute, ServiceDeps } from "@stockwiz/core";
 import type { FastifyInstance } from "fastify";
-import { apiKeyEnvSchema, apiKeysOf } from "../config/api-key-config.ts";
-import { parseEnv } from "../config/parse-env.ts";
-import { serviceEnvSchema, storeEnvSchema } from "../config/store-config.ts";
 import { createLogger } from "../logger.ts";
 import { buildServiceApp } from "./build-service-app.ts";
-import { openStores } from "./open-stores.ts";
-
-export interface ServiceDefinition {
-  name: string;
-  defaultPort: number;
-  routes: readonly AnyRoute<ServiceDeps>[];
-}
+import { type OpenStores, openStores } from "./open-stores.ts";
+import { loadServiceConfig, type ServiceConfig, type ServiceDefinition } from "./service-config.ts";
 
 export interface OpenService {
   app: FastifyInstance;
   /** Where a container listens; a Lambda target has no use for them. */
   listen: { host: string; port: number };
-  /** Closes the stores, once the app takes no more requests. */
+  /** Closes the stores it opened, once the app takes no more requests; shared ones stay open. */
   closeStores(): Promise<void>;
+}
+
+export interface OpenServiceOptions {
+  /**
+   * Stores already open in this process and shared with its other services (the all-in-one):
+   * used as they are, and left for whoever opened them to close.
+   */
+  stores?: OpenStores;
+}
+
+/** A service from its checked configuration: its stores (unless shared) and its app. */
+export async function openConfiguredService(
+  config: ServiceConfig,
+  options: OpenServiceOptions = {},
+): Promise<OpenService> {
+  const logger = createLogger({ level: config.logLevel, name: config.service.name });
+  const stores = options.stores ?? (await openStores(config.stores, logger));
+  const app = await buildServiceApp(config.service.routes, stores.deps, logger, {
+    apiKeys: config.apiKeys,
+  });
+  return {
+    app,
+    listen: config.listen,
+    closeStores: options.stores ? async () => {} : stores.close,
+  };
 }
 
 /**
@@ -30,15 +46,5 @@ export async function openService(
   service: ServiceDefinition,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<OpenService> {
-  const settings = parseEnv(serviceEnvSchema(service.defaultPort), env);
-  const storeEnv = parseEnv(storeEnvSchema, env);
-  const apiKeys = apiKeysOf(parseEnv(apiKeyEnvSchema, env));
-  const logger = createLogger({ level: settings.LOG_LEVEL, name: service.name });
-  const stores = await openStores(storeEnv, logger);
-  const app = await buildServiceApp(service.routes, stores.deps, logger, { apiKeys });
-  return {
-    app,
-    listen: { host: settings.HOST, port: settings.PORT },
-    closeStores: stores.close,
-  };
+  return openConfiguredService(loadServiceConfig(service, env));
 }

@@ -1,25 +1,34 @@
 import closeWithGrace from "close-with-grace";
 import type { FastifyInstance } from "fastify";
 
+/** An app and its address, as openService and openGateway return them. */
+export interface ServedApp {
+  app: FastifyInstance;
+  listen: { host: string; port: number };
+}
+
 export interface ServeOptions {
-  host: string;
-  port: number;
-  /** Closes pools after the server stopped taking requests. */
+  /** Closes pools after every server stopped taking requests. */
   onClose?: () => Promise<void>;
   /** Must stay under the task's stopTimeout so ECS never has to SIGKILL us. */
   drainMs?: number;
 }
 
 /**
- * Listens, and on SIGTERM/SIGINT stops accepting, lets in-flight requests finish, closes pools
- * and exits 0.
+ * Listens, one app after another, and on SIGTERM/SIGINT closes them in the reverse order (the
+ * last listed, the front door, stops taking requests first, while the services behind it finish
+ * what it forwarded), lets in-flight requests finish, closes pools and exits 0.
  */
-export async function serveUntilSignal(app: FastifyInstance, options: ServeOptions): Promise<void> {
+export async function serveUntilSignal(
+  served: readonly ServedApp[],
+  options: ServeOptions = {},
+): Promise<void> {
+  const log = served.at(-1)?.app.log;
   closeWithGrace({ delay: options.drainMs ?? 10_000 }, async ({ signal, err }) => {
-    if (err) app.log.error({ err }, "shutting down after a fatal error");
-    else app.log.info({ signal }, "shutting down");
-    await app.close();
+    if (err) log?.error({ err }, "shutting down after a fatal error");
+    else log?.info({ signal }, "shutting down");
+    for (const { app } of served.toReversed()) await app.close();
     await options.onClose?.();
   });
-  await app.listen({ host: options.host, port: options.port });
+  for (const { app, listen } of served) await app.listen(listen);
 }

@@ -1,0 +1,43 @@
+import type { AnyRoute, ApiKeys, ServiceDeps } from "@stockwiz/core";
+import { apiKeyEnvSchema, apiKeysOf } from "../config/api-key-config.ts";
+import { parseEnv } from "../config/parse-env.ts";
+import {
+  type LogLevel,
+  type StoreEnv,
+  serviceEnvSchema,
+  storeEnvSchema,
+} from "../config/store-config.ts";
+
+export interface ServiceDefinition {
+  name: string;
+  defaultPort: number;
+  routes: readonly AnyRoute<ServiceDeps>[];
+}
+
+/** Everything a product or inventory service reads from its environment, checked. */
+export interface ServiceConfig {
+  service: ServiceDefinition;
+  listen: { host: string; port: number };
+  logLevel: LogLevel;
+  apiKeys: ApiKeys;
+  stores: StoreEnv;
+}
+
+/**
+ * The one loader of a service's variables, whether it runs alone, as a Lambda target or in the
+ * all-in-one process. Reads no file but a CA bundle and opens nothing, so a caller can check
+ * every part's configuration before any store is opened.
+ */
+export function loadServiceConfig(
+  service: ServiceDefinition,
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceConfig {
+  const settings = parseEnv(serviceEnvSchema(service.defaultPort), env);
+  return {
+    service,
+    listen: { host: settings.HOST, port: settings.PORT },
+    logLevel: settings.LOG_LEVEL,
+    apiKeys: apiKeysOf(parseEnv(apiKeyEnvSchema, env)),
+    stores: parseEnv(storeEnvSchema, env),
+  };
+}
