@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePorts } from "../kit/free-ports.ts";
 import { card, firstRowHeader, productRow, stockRow } from "./dashboard-locators.ts";
 import { type LaunchedChromium, launchChromium } from "./launch-chromium.ts";
 import { type RunningStockWiz, startStockWiz } from "./start-stockwiz.ts";
@@ -10,9 +11,6 @@ import { type RunningStockWiz, startStockWiz } from "./start-stockwiz.ts";
 const screenshotPath = fileURLToPath(
   new URL("../../test-artifacts/dashboard.png", import.meta.url),
 );
-
-// Non-default ports, so a developer's own `npm start` can keep running.
-const ports = { gateway: 28000, productService: 28001, inventoryService: 28002 };
 
 const seed = [
   { name: "Laptop Dell XPS 13", badge: "50 medium" },
@@ -50,7 +48,13 @@ const testBoundMs = 180_000;
 
 describe("dashboard in Chromium against the real stack", { timeout: testBoundMs }, () => {
   beforeAll(async () => {
-    stack = startStockWiz(ports);
+    // Ports of its own, so a developer's `npm start` or another run of the suite can keep running.
+    const [gateway, productService, inventoryService] = (await freePorts(3)) as [
+      number,
+      number,
+      number,
+    ];
+    stack = startStockWiz({ gateway, productService, inventoryService }, startBoundMs - 10_000);
     chromium = await launchChromium();
     await stack.ready;
   }, startBoundMs);

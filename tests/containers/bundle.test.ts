@@ -1,56 +1,22 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { X509Certificate } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { setTimeout as delay } from "node:timers/promises";
 import { createSecureContext } from "node:tls";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleServices } from "../../scripts/bundle-services.ts";
+import { freePorts } from "../kit/free-ports.ts";
+import { type LaunchedProcess, launchNode } from "../kit/process/launch.ts";
+import { waitForHealth } from "../kit/process/wait-for-health.ts";
+import { createScratchDatabase, type ScratchDatabase } from "../kit/stores/scratch-database.ts";
 
 // What the image's CMD runs: `node index.mjs` alone in a folder, no node_modules anywhere above it.
-const databaseUrl = "postgres://postgres@127.0.0.1:5432/test";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (typeof address !== "object" || !address) throw new Error("no port");
-  return address.port;
-}
-
-async function ensureDatabaseExists(): Promise<void> {
-  const client = new pg.Client({ connectionString: "postgres://postgres@127.0.0.1:5432/postgres" });
-  await client.connect();
-  try {
-    const found = await client.query("select 1 from pg_database where datname = 'test'");
-    if (found.rowCount === 0) await client.query("create database test");
-  } finally {
-    await client.end();
-  }
-}
-
-/** Polls until the server answers or the process dies; readiness, not a timing guess. */
-async function waitForHealth(url: string, child: ChildProcess): Promise<Response> {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}`);
-    try {
-      return await fetch(url);
-    } catch {
-      await delay(100);
-    }
-  }
-  throw new Error("service never answered");
-}
 
 let bundleFile: string;
 let caBundleFile: string;
-let child: ChildProcess;
-let port: number;
-let output = "";
+let database: ScratchDatabase;
+let service: LaunchedProcess;
+let baseUrl: string;
 
 beforeAll(async () => {
   const outDir = mkdtempSync(path.join(tmpdir(), "stockwiz-image-"));
@@ -58,24 +24,19 @@ beforeAll(async () => {
     string,
     string,
   ];
-  await ensureDatabaseExists();
-  port = await freePort();
-  child = spawn(process.execPath, ["index.mjs"], {
+  database = await createScratchDatabase();
+  const [port] = await freePorts(1);
+  baseUrl = `http://127.0.0.1:${port}`;
+  service = launchNode("index.mjs", {
+    name: "product-service bundle",
     cwd: path.dirname(bundleFile),
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+    env: { NODE_ENV: "production", DATABASE_URL: database.url, PORT: String(port) },
   });
-  child.stdout?.on("data", (chunk) => (output += chunk));
-  child.stderr?.on("data", (chunk) => (output += chunk));
 });
 
-afterAll(() => {
-  if (child.exitCode === null) child.kill("SIGKILL");
+afterAll(async () => {
+  await service?.stop();
+  await database?.drop();
 });
 
 describe("product-service container bundle", () => {
@@ -100,16 +61,17 @@ describe("product-service container bundle", () => {
   });
 
   it("when started like the image's CMD then GET /health answers 200 healthy", async () => {
-    const response = await waitForHealth(`http://127.0.0.1:${port}/health`, child);
-    expect(response.status, output).toBe(200);
-    expect(await response.json()).toMatchObject({ status: "healthy", service: "product-service" });
+    // Its first answer, whatever it is: readiness, not a timing guess.
+    const answer = await waitForHealth(service, baseUrl, { ready: () => true });
+    expect(answer.status, service.output()).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject({
+      status: "healthy",
+      service: "product-service",
+    });
   });
 
   it("when sent SIGTERM then it drains and exits 0 by itself", async () => {
-    const exited = new Promise<number | null>((resolve) =>
-      child.once("exit", (code) => resolve(code)),
-    );
-    child.kill("SIGTERM");
-    expect(await exited, output).toBe(0);
+    const { code } = await service.stop();
+    expect(code, service.output()).toBe(0);
   });
 });

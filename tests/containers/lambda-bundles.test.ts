@@ -1,22 +1,21 @@
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleLambdas, type ServiceName } from "../../scripts/bundle-services.ts";
-import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+import { launch } from "../kit/process/launch.ts";
+import { createScratchDatabase, type ScratchDatabase } from "../kit/stores/scratch-database.ts";
 
 // What the Lambda runtime does with a function's folder: import index.mjs from a folder with no
 // node_modules above it, take `handler`, and call it with an ALB event.
 
 let outDir: string;
-let database: TestDatabase;
+let database: ScratchDatabase;
 const bundleOf = (service: ServiceName) => path.join(outDir, "lambda", service, "index.mjs");
 
 beforeAll(async () => {
   outDir = mkdtempSync(path.join(tmpdir(), "stockwiz-lambda-"));
-  [, database] = await Promise.all([bundleLambdas(undefined, outDir), createTestDatabase()]);
+  [, database] = await Promise.all([bundleLambdas(undefined, outDir), createScratchDatabase()]);
 });
 
 afterAll(() => database?.drop());
@@ -36,17 +35,13 @@ process.exit(0);
 `;
 
 async function runInFolder(service: ServiceName, env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--input-type=module", "-e", invokeHealth], {
+  const run = launch(process.execPath, ["--input-type=module", "-e", invokeHealth], {
+    name: `the ${service} Lambda folder`,
     cwd: path.dirname(bundleOf(service)),
-    env: { PATH: process.env.PATH, LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    env: { LOG_LEVEL: "warn", ...env },
   });
-  let out = "";
-  let err = "";
-  child.stdout.on("data", (chunk) => (out += chunk));
-  child.stderr.on("data", (chunk) => (err += chunk));
-  const [code] = await once(child, "close");
-  return { code: code as number, out, err };
+  const { code } = await run.exited;
+  return { code: code as number, out: run.stdout(), err: run.stderr() };
 }
 
 describe.each([

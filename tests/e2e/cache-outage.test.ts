@@ -1,6 +1,8 @@
 import { cacheKeys } from "@stockwiz/core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { pollUntil } from "../support/poll-until.ts";
+import { pollUntil } from "../kit/poll-until.ts";
+import { cacheHolds, redisAddress, removeCacheKey } from "../kit/stores/scratch-redis.ts";
+import { startTcpRelay, type TcpRelay } from "../kit/tcp-relay.ts";
 import { type E2eStack, startE2eStack, stopAndExpectCleanExit } from "./harness/e2e-stack.ts";
 import {
   type ReadPaths,
@@ -10,8 +12,6 @@ import {
 } from "./harness/every-read-path.ts";
 import { createProductWithStock, type Inventory, type Product } from "./harness/fixtures.ts";
 import { type Answer, call } from "./harness/http-client.ts";
-import { type RedisRelay, startRedisRelay } from "./harness/redis-relay.ts";
-import { cacheHolds, redisUrl, removeCacheKey } from "./harness/scratch-cache.ts";
 import type { ServiceName } from "./harness/service-process.ts";
 
 // CONTRACT.md §7: with Redis unreachable every endpoint answers correctly from the database,
@@ -20,22 +20,23 @@ import type { ServiceName } from "./harness/service-process.ts";
 // Redis away and give it back service by service.
 
 let stack: E2eStack;
-let relays: Record<ServiceName, RedisRelay>;
+let relays: Record<ServiceName, TcpRelay>;
 
 beforeAll(async () => {
   const [gateway, product, inventory] = await Promise.all(
-    [0, 1, 2].map(() => startRedisRelay(redisUrl)),
+    [0, 1, 2].map(() => startTcpRelay(redisAddress)),
   );
   relays = {
-    "api-gateway": gateway as RedisRelay,
-    "product-service": product as RedisRelay,
-    "inventory-service": inventory as RedisRelay,
+    "api-gateway": gateway as TcpRelay,
+    "product-service": product as TcpRelay,
+    "inventory-service": inventory as TcpRelay,
   };
+  const through = (name: ServiceName) => `redis://127.0.0.1:${relays[name].port}`;
   stack = await startE2eStack({
     redisUrlOf: {
-      "api-gateway": relays["api-gateway"].url,
-      "product-service": relays["product-service"].url,
-      "inventory-service": relays["inventory-service"].url,
+      "api-gateway": through("api-gateway"),
+      "product-service": through("product-service"),
+      "inventory-service": through("inventory-service"),
     },
   });
 });
@@ -56,7 +57,8 @@ afterEach(async () => {
   await restore(...names.filter((name) => relays[name].isCut()));
 });
 
-const cutAll = () => Promise.all(everyRelay().map((relay) => relay.cut()));
+// A Redis outage: the port closed, so reconnecting fails at once until it is back.
+const cutAll = () => Promise.all(everyRelay().map((relay) => relay.cut("refuse")));
 
 /** A read only this service answers from its cache, and the key it fills. */
 const probeOf = (name: ServiceName) =>
@@ -93,12 +95,12 @@ async function restore(...names: ServiceName[]) {
  * Repeats a read (bounded) until the service behind `relay` consulted Redis for it: a service
  * that has not finished reconnecting reads the database, which would prove nothing.
  */
-async function readThroughCache(relay: RedisRelay, read: () => Promise<Answer>): Promise<Answer> {
+async function readThroughCache(relay: TcpRelay, read: () => Promise<Answer>): Promise<Answer> {
   let answer: Answer | undefined;
   await pollUntil("a read that went through the cache", async () => {
-    const before = relay.bytesToRedis();
+    const before = relay.chunksToTarget();
     answer = await read();
-    return relay.bytesToRedis() > before;
+    return relay.chunksToTarget() > before;
   });
   return answer as Answer;
 }

@@ -1,5 +1,6 @@
 import { cacheKeys } from "@stockwiz/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cacheHolds } from "../kit/stores/scratch-redis.ts";
 import { type E2eStack, startE2eStack, stopAndExpectCleanExit } from "./harness/e2e-stack.ts";
 import {
   entryWithId,
@@ -16,7 +17,6 @@ import {
   type Product,
 } from "./harness/fixtures.ts";
 import { call } from "./harness/http-client.ts";
-import { cacheHolds } from "./harness/scratch-cache.ts";
 
 // CONTRACT.md §7: once a write is acknowledged, no read through any path returns the old state,
 // with every read path warm in Redis first (legacy kept the old price for up to 3 minutes).

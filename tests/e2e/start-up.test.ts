@@ -1,18 +1,19 @@
 import { cacheKeys } from "@stockwiz/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePorts } from "../support/free-ports.ts";
-import { pollUntil } from "../support/poll-until.ts";
-import { createTestDatabase } from "../support/test-database.ts";
-import { type E2eStack, startE2eStack, stopAndExpectCleanExit } from "./harness/e2e-stack.ts";
-import { createProductWithStock, type Product } from "./harness/fixtures.ts";
-import { call } from "./harness/http-client.ts";
+import { freePorts } from "../kit/free-ports.ts";
+import { pollUntil } from "../kit/poll-until.ts";
+import { waitForHealth } from "../kit/process/wait-for-health.ts";
+import { createScratchDatabase } from "../kit/stores/scratch-database.ts";
 import {
   cacheHolds,
   newRedisKeyPrefix,
   redisUrl,
   removeCacheKeys,
-} from "./harness/scratch-cache.ts";
-import { spawnService, waitForHealth } from "./harness/service-process.ts";
+} from "../kit/stores/scratch-redis.ts";
+import { type E2eStack, startE2eStack, stopAndExpectCleanExit } from "./harness/e2e-stack.ts";
+import { createProductWithStock, type Product } from "./harness/fixtures.ts";
+import { call } from "./harness/http-client.ts";
+import { spawnService } from "./harness/service-process.ts";
 
 // How the processes start: a database they cannot reach is fatal and said plainly; a Redis
 // they cannot reach is not (CONTRACT.md §7).
@@ -88,8 +89,8 @@ describe("a Redis that cannot be reached at start", () => {
 
 describe("REDIS_URL in legacy's bare form", () => {
   it("when REDIS_URL is host:port without a scheme then the service starts and caches its reads", async () => {
-    const database = await createTestDatabase();
-    const prefix = newRedisKeyPrefix();
+    const database = await createScratchDatabase();
+    const prefix = newRedisKeyPrefix("e2e");
     const [port] = await freePorts(1);
     const bare = new URL(redisUrl).host; // e.g. 127.0.0.1:6379
     const service = spawnService("product-service", port as number, {
@@ -99,7 +100,7 @@ describe("REDIS_URL in legacy's bare form", () => {
       REDIS_KEY_PREFIX: prefix,
     });
     try {
-      await waitForHealth(service);
+      await waitForHealth(service, service.url);
 
       // Reads until the product is cached: the client connects in the background.
       await pollUntil("product 1 in the cache", async () => {

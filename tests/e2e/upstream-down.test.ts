@@ -1,14 +1,11 @@
-import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePorts } from "../support/free-ports.ts";
+import { freePorts } from "../kit/free-ports.ts";
+import type { ProcessExit } from "../kit/process/launch.ts";
+import { waitForHealth } from "../kit/process/wait-for-health.ts";
+import { startTcpRelay, type TcpRelay } from "../kit/tcp-relay.ts";
 import { type E2eStack, startE2eStack, stopAndExpectCleanExit } from "./harness/e2e-stack.ts";
 import { call, expectProblem } from "./harness/http-client.ts";
-import {
-  type ProcessExit,
-  type ServiceProcess,
-  spawnService,
-  waitForHealth,
-} from "./harness/service-process.ts";
+import { type ServiceProcess, spawnService } from "./harness/service-process.ts";
 
 // CONTRACT.md §6 "upstream down": 502 or 504 problem details, never a hang; the front door and
 // the other service keep serving, and /health stays 200 for the load balancer.
@@ -89,30 +86,27 @@ describe("the inventory service stopped mid-run", () => {
 });
 
 describe("an inventory service that accepts connections but never answers", () => {
-  let silent: Server;
-  const held = new Set<Socket>();
+  let silent: TcpRelay;
   let slowGateway: ServiceProcess;
 
   beforeAll(async () => {
-    silent = createServer((socket) => {
-      held.add(socket);
-    });
-    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
-    const { port: silentPort } = silent.address() as { port: number };
+    // Stalled from the start: connections are accepted and nothing ever comes back.
+    const inventoryPort = Number(new URL(stack.inventoryService.url).port);
+    silent = await startTcpRelay({ host: "127.0.0.1", port: inventoryPort });
+    await silent.cut("stall");
     const [gatewayPort] = await freePorts(1);
     slowGateway = spawnService("api-gateway", gatewayPort as number, {
       LOG_LEVEL: "warn",
       PRODUCT_SERVICE_URL: stack.productService.url,
-      INVENTORY_SERVICE_URL: `http://127.0.0.1:${silentPort}`,
+      INVENTORY_SERVICE_URL: `http://127.0.0.1:${silent.port}`,
       UPSTREAM_TIMEOUT_MS: "500",
     });
-    await waitForHealth(slowGateway);
+    await waitForHealth(slowGateway, slowGateway.url);
   });
 
   afterAll(async () => {
     const exit = await slowGateway?.stop();
-    for (const socket of held) socket.destroy();
-    await new Promise<void>((resolve) => silent.close(() => resolve()));
+    await silent.close();
     expect(exit).toEqual({ code: 0, signal: null });
   });
 

@@ -3,7 +3,7 @@ import { createServiceLambda, type ServiceLambda } from "@stockwiz/adapters";
 import type { ALBResult } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { productService } from "../../packages/product-service/src/product-service.ts";
-import { multiValueEvent, singleValueEvent } from "../support/alb-events.ts";
+import { multiValueEvent, singleValueEvent } from "../kit/alb-events.ts";
 
 // The product service's Lambda target, fed the events AWS documents for an ALB target group
 // ("Use Lambda functions as targets of an Application Load Balancer"), on embedded stores.

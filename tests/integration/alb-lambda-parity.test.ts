@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inventoryService } from "../../packages/inventory-service/src/inventory-service.ts";
 import { albEventOf } from "../../packages/local-alb/src/alb-event.ts";
 import { productService } from "../../packages/product-service/src/product-service.ts";
-import { exampleTargetGroupArn } from "../support/alb-events.ts";
-import { type RawExchange, rawRequest } from "../support/raw-request.ts";
-import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+import { exampleTargetGroupArn } from "../kit/alb-events.ts";
+import { type RawExchange, rawRequest } from "../kit/raw-request.ts";
+import { createScratchDatabase, type ScratchDatabase } from "../kit/stores/scratch-database.ts";
 
 // One app per service, asked the same request over HTTP (what the container serves) and as the
 // ALB's Lambda event (what the function serves): the answers must not differ, whatever the
@@ -30,7 +30,7 @@ async function serve(opened: { app: FastifyInstance; close(): Promise<void> }): 
   return { ...opened, url, handler };
 }
 
-let database: TestDatabase;
+let database: ScratchDatabase;
 let product: Served;
 let inventory: Served;
 let gateway: Served;
@@ -40,7 +40,7 @@ const pixel = Buffer.from(
 );
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createScratchDatabase();
   const storeEnv = { DATABASE_URL: database.url, LOG_LEVEL: "silent" };
   const asOpened = async (opening: ReturnType<typeof openService>) => {
     const { app, closeStores } = await opening;

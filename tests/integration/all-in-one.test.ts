@@ -1,17 +1,15 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePorts } from "../support/free-ports.ts";
-import { pollUntil } from "../support/poll-until.ts";
+import { freePorts } from "../kit/free-ports.ts";
+import { type LaunchedProcess, launchNode } from "../kit/process/launch.ts";
+import { saysHealthy, waitForHealth } from "../kit/process/wait-for-health.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const writeKey = "all-in-one-write-key-0123";
 
-let stack: ChildProcess;
+let stack: LaunchedProcess;
 let dataDir: string;
 let gateway: string;
 
@@ -20,10 +18,9 @@ beforeAll(async () => {
   const [gatewayPort, productPort, inventoryPort] = await freePorts(3);
   gateway = `http://127.0.0.1:${gatewayPort}`;
   // What `npm start` runs, with no DATABASE_URL or REDIS_URL: the embedded default.
-  stack = spawn(process.execPath, ["--import", "tsx", "packages/all-in-one/src/main.ts"], {
-    cwd: root,
+  stack = launchNode("packages/all-in-one/src/main.ts", {
+    name: "all-in-one",
     env: {
-      PATH: process.env.PATH,
       STOCKWIZ_DATA_DIR: dataDir,
       GATEWAY_PORT: String(gatewayPort),
       PRODUCT_SERVICE_PORT: String(productPort),
@@ -31,26 +28,11 @@ beforeAll(async () => {
       API_KEYS: writeKey,
       LOG_LEVEL: "warn",
     },
-    stdio: ["ignore", "inherit", "inherit"],
   });
-  await pollUntil(
-    "a healthy all-in-one stack",
-    () =>
-      request(`${gateway}/health`)
-        .then(
-          async (response) =>
-            ((await response.body.json()) as { status?: string }).status === "healthy",
-        )
-        .catch(() => false),
-    { attempts: 600, intervalMs: 100 },
-  );
+  await waitForHealth(stack, gateway, { ready: saysHealthy });
 });
 afterAll(async () => {
-  if (stack.exitCode === null) {
-    const exited = once(stack, "exit");
-    stack.kill("SIGTERM");
-    await exited;
-  }
+  await stack?.stop();
   await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -85,9 +67,7 @@ describe("npm start on the embedded default", () => {
   });
 
   it("when SIGTERM arrives then every service drains and the process exits 0", async () => {
-    const exited = once(stack, "exit");
-    stack.kill("SIGTERM");
-    const [code] = await exited;
+    const { code } = await stack.stop();
     expect(code).toBe(0);
   });
 });

@@ -16,7 +16,7 @@ import {
   updateProduct,
 } from "@stockwiz/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestStores, storeKinds } from "../support/test-stores.ts";
+import { openTestStores, storeKinds } from "../kit/stores/test-stores.ts";
 
 const ctx = { requestId: "test-request" };
 

@@ -1,7 +1,7 @@
 import { buildServiceApp, type OpenStores } from "@stockwiz/adapters";
 import { createProduct, productServiceRoutes } from "@stockwiz/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestStores, silentLogger, storeKinds } from "../support/test-stores.ts";
+import { openTestStores, silentLogger, storeKinds } from "../kit/stores/test-stores.ts";
 
 // Concurrent creations share one INSERT (core's insertProduct); each caller must still get
 // exactly its own product, and one refused row must not take the others down.

@@ -5,12 +5,16 @@ import type { FastifyInstance } from "fastify";
 import pg from "pg";
 import { Agent, request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.ts";
-import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
-import { openPostgresStores, silentLogger } from "../support/test-stores.ts";
+import {
+  createScratchDatabase,
+  postgresAddress,
+  type ScratchDatabase,
+} from "../kit/stores/scratch-database.ts";
+import { openPostgresStores, silentLogger } from "../kit/stores/test-stores.ts";
+import { startTcpRelay, type TcpRelay } from "../kit/tcp-relay.ts";
 
-let database: TestDatabase;
-let proxy: TcpProxy;
+let database: ScratchDatabase;
+let proxy: TcpRelay;
 let app: FastifyInstance;
 let closeStores: () => Promise<void>;
 let base: string;
@@ -18,8 +22,8 @@ let base: string;
 const client = new Agent({ headersTimeout: 15_000, bodyTimeout: 15_000 });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  proxy = await startTcpProxy(5432);
+  database = await createScratchDatabase();
+  proxy = await startTcpRelay(postgresAddress);
   const stores = await openPostgresStores(database.urlThrough(proxy.port), noCache);
   closeStores = stores.close;
   app = await buildServiceApp(productServiceRoutes, stores.deps, silentLogger);
@@ -71,8 +75,9 @@ describe("PostgreSQL lost and back under load", () => {
     const worker = async () => {
       while (next < total) {
         const index = next++;
-        if (index === 120) proxy.cut();
-        if (index === 240) proxy.restore();
+        // Both take effect at once: the next request already meets the new state.
+        if (index === 120) void proxy.cut("drop");
+        if (index === 240) void proxy.restore();
         outcomes.push(await send(index));
       }
     };

@@ -1,14 +1,18 @@
 import { buildServiceApp, DatabaseStartError, openDatabase } from "@stockwiz/adapters";
 import { noCache, productServiceRoutes } from "@stockwiz/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.ts";
-import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
-import { openPostgresStores, silentLogger } from "../support/test-stores.ts";
+import {
+  createScratchDatabase,
+  postgresAddress,
+  type ScratchDatabase,
+} from "../kit/stores/scratch-database.ts";
+import { openPostgresStores, silentLogger } from "../kit/stores/test-stores.ts";
+import { startTcpRelay, type TcpRelay } from "../kit/tcp-relay.ts";
 
 describe("database at start", () => {
   it("when the configured database cannot be reached then a clear error names it, password masked", async () => {
-    const proxy = await startTcpProxy(5432);
-    proxy.cut();
+    const proxy = await startTcpRelay(postgresAddress);
+    await proxy.cut("drop");
     const target = {
       kind: "postgres" as const,
       connectionString: `postgres://admin:hunter2@127.0.0.1:${proxy.port}/x`,
@@ -23,14 +27,14 @@ describe("database at start", () => {
 });
 
 describe("database lost while serving", () => {
-  let database: TestDatabase;
-  let proxy: TcpProxy;
+  let database: ScratchDatabase;
+  let proxy: TcpRelay;
   let app: Awaited<ReturnType<typeof buildServiceApp>>;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    proxy = await startTcpProxy(5432);
+    database = await createScratchDatabase();
+    proxy = await startTcpRelay(postgresAddress);
     // No cache: every read must reach the database, so the outage is visible.
     const stores = await openPostgresStores(database.urlThrough(proxy.port), noCache);
     close = stores.close;
@@ -46,13 +50,13 @@ describe("database lost while serving", () => {
   it("when the database goes away then reads get 503 problem details, and recover when it is back", async () => {
     expect((await app.inject("/products/1")).statusCode).toBe(200);
 
-    proxy.cut();
+    await proxy.cut("drop");
     const during = await app.inject("/products/1");
     expect(during.statusCode).toBe(503);
     expect(during.headers["content-type"]).toContain("application/problem+json");
     expect(during.json()).toMatchObject({ status: 503, code: "database_unavailable" });
 
-    proxy.restore();
+    await proxy.restore();
     // The pool may still hold a connection that died in the cut; it is replaced on first use.
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 5; attempt += 1) {

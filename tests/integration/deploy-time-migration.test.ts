@@ -3,17 +3,17 @@ import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { migrateDatabase } from "../../packages/adapters/src/database/migrate-database.ts";
 import { handler } from "../../packages/adapters/src/database/migrate-handler.ts";
-import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
-import { silentLogger } from "../support/test-stores.ts";
+import { createScratchDatabase, type ScratchDatabase } from "../kit/stores/scratch-database.ts";
+import { silentLogger } from "../kit/stores/test-stores.ts";
 
 // Serverless stages (issue 14): a deploy step migrates once; the functions start without migrating.
-const databases: TestDatabase[] = [];
+const databases: ScratchDatabase[] = [];
 afterEach(async () => {
   await Promise.all(databases.splice(0).map((database) => database.drop()));
 });
 
-async function freshDatabase(): Promise<TestDatabase> {
-  const database = await createTestDatabase();
+async function freshDatabase(): Promise<ScratchDatabase> {
+  const database = await createScratchDatabase();
   databases.push(database);
   return database;
 }

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestStores, silentLogger } from "../support/test-stores.ts";
+import { openTestStores, silentLogger } from "../kit/stores/test-stores.ts";
 
 let stores: OpenStores;
 const apps: FastifyInstance[] = [];

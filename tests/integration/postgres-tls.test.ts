@@ -1,8 +1,8 @@
 import { DatabaseStartError, openStores, parseEnv, storeEnvSchema } from "@stockwiz/adapters";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { silentLogger } from "../support/test-stores.ts";
-import { startTlsPostgres, type TlsPostgres } from "../support/tls-postgres.ts";
+import { silentLogger } from "../kit/stores/test-stores.ts";
+import { startTlsPostgres, type TlsPostgres } from "../kit/stores/tls-postgres.ts";
 
 // libpq's sslmode semantics against a real PostgreSQL that accepts TLS only, through the path a
 // service starts by: its environment, parsed, then openStores. The server's certificate comes

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import {
   buildServiceApp,
   createRedisCache,
@@ -8,10 +7,14 @@ import {
 import { productServiceRoutes } from "@stockwiz/core";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.ts";
-import { openTestStores, silentLogger } from "../support/test-stores.ts";
-
-const prefix = () => `test-${randomBytes(4).toString("hex")}:`;
+import {
+  newRedisKeyPrefix,
+  redisAddress,
+  redisUrl,
+  removeCacheKeys,
+} from "../kit/stores/scratch-redis.ts";
+import { openTestStores, silentLogger } from "../kit/stores/test-stores.ts";
+import { startTcpRelay, type TcpRelay } from "../kit/tcp-relay.ts";
 
 /** Polls a condition a bounded number of times, yielding to the event loop between tries. */
 async function eventually(check: () => Promise<boolean>, attempts = 200): Promise<boolean> {
@@ -32,16 +35,18 @@ async function vouched(cache: RedisCache["cache"]): Promise<string> {
 describe("Redis cache on the real Redis", () => {
   let redis: RedisCache;
   let inspector: Redis;
-  const keyPrefix = prefix();
+  const keyPrefix = newRedisKeyPrefix();
 
   beforeAll(async () => {
-    redis = createRedisCache({ url: "redis://127.0.0.1:6379", keyPrefix }, silentLogger);
-    inspector = new Redis("redis://127.0.0.1:6379", { keyPrefix });
+    redis = createRedisCache({ url: redisUrl, keyPrefix }, silentLogger);
+    inspector = new Redis(redisUrl, { keyPrefix });
     await eventually(async () => (await redis.cache.generation()) !== null);
   });
   afterAll(async () => {
     await redis.close();
     inspector.disconnect();
+    // Last, once nothing can write under the prefix any more.
+    await removeCacheKeys(keyPrefix);
   });
 
   it("when a value is set under the current generation then it is read back with its TTL", async () => {
@@ -67,16 +72,16 @@ describe("Redis cache on the real Redis", () => {
 });
 
 describe("near copies kept in each process", () => {
-  const keyPrefix = prefix();
+  const keyPrefix = newRedisKeyPrefix();
   let writer: RedisCache;
   let reader: RedisCache;
   let inspector: Redis;
 
   beforeAll(async () => {
     // Two caches on one namespace stand for two processes (say, two services).
-    writer = createRedisCache({ url: "redis://127.0.0.1:6379", keyPrefix }, silentLogger);
-    reader = createRedisCache({ url: "redis://127.0.0.1:6379", keyPrefix }, silentLogger);
-    inspector = new Redis("redis://127.0.0.1:6379", { keyPrefix });
+    writer = createRedisCache({ url: redisUrl, keyPrefix }, silentLogger);
+    reader = createRedisCache({ url: redisUrl, keyPrefix }, silentLogger);
+    inspector = new Redis(redisUrl, { keyPrefix });
     await eventually(async () => (await writer.cache.generation()) !== null);
     await eventually(async () => (await reader.cache.generation()) !== null);
   });
@@ -84,6 +89,7 @@ describe("near copies kept in each process", () => {
     await writer.close();
     await reader.close();
     inspector.disconnect();
+    await removeCacheKeys(keyPrefix);
   });
 
   it("when the generation has not moved then a read is served from the process, not from Redis", async () => {
@@ -144,20 +150,20 @@ describe("near copies kept in each process", () => {
 });
 
 describe("a service whose Redis dies and comes back", () => {
-  let proxy: TcpProxy;
+  let proxy: TcpRelay;
   let redis: RedisCache;
   let stores: OpenStores;
   let app: Awaited<ReturnType<typeof buildServiceApp>>;
   let inspector: Redis;
-  const keyPrefix = prefix();
+  const keyPrefix = newRedisKeyPrefix();
 
   beforeAll(async () => {
-    proxy = await startTcpProxy(6379);
-    proxy.cut(); // Redis is absent when the service starts
+    proxy = await startTcpRelay(redisAddress);
+    await proxy.cut("drop"); // Redis is absent when the service starts
     redis = createRedisCache({ url: `redis://127.0.0.1:${proxy.port}`, keyPrefix }, silentLogger);
     stores = await openTestStores("embedded", redis.cache);
     app = await buildServiceApp(productServiceRoutes, stores.deps, silentLogger);
-    inspector = new Redis("redis://127.0.0.1:6379", { keyPrefix });
+    inspector = new Redis(redisUrl, { keyPrefix });
   });
   afterAll(async () => {
     await app.close();
@@ -165,6 +171,7 @@ describe("a service whose Redis dies and comes back", () => {
     await stores.close();
     await proxy.close();
     inspector.disconnect();
+    await removeCacheKeys(keyPrefix);
   });
 
   it("when Redis is absent at start then every answer still comes from the database", async () => {
@@ -175,7 +182,7 @@ describe("a service whose Redis dies and comes back", () => {
   });
 
   it("when Redis comes back then caching resumes without a restart", async () => {
-    proxy.restore();
+    await proxy.restore();
     const cached = await eventually(async () => {
       await app.inject("/products/3");
       return (await inspector.exists("product:3")) === 1;
@@ -185,7 +192,7 @@ describe("a service whose Redis dies and comes back", () => {
 
   it("when Redis dies again after a write was cached then reads stay correct", async () => {
     await app.inject("/products/4"); // cached while Redis is up
-    proxy.cut();
+    await proxy.cut("drop");
     const updated = await app.inject({
       method: "PUT",
       url: "/products/4",
@@ -196,7 +203,7 @@ describe("a service whose Redis dies and comes back", () => {
     expect((await app.inject("/products/4")).json().price).toBe(444.44);
 
     // Once Redis answers again the process clears the namespace, so no stale copy survives.
-    proxy.restore();
+    await proxy.restore();
     const cleared = await eventually(async () => (await inspector.get("product:4")) === null);
     expect(cleared).toBe(true);
     expect((await app.inject("/products/4")).json().price).toBe(444.44);
@@ -204,14 +211,14 @@ describe("a service whose Redis dies and comes back", () => {
 });
 
 describe("Redis lost and back under load", () => {
-  let proxy: TcpProxy;
+  let proxy: TcpRelay;
   let redis: RedisCache;
   let stores: OpenStores;
   let app: Awaited<ReturnType<typeof buildServiceApp>>;
-  const keyPrefix = prefix();
+  const keyPrefix = newRedisKeyPrefix();
 
   beforeAll(async () => {
-    proxy = await startTcpProxy(6379);
+    proxy = await startTcpRelay(redisAddress);
     redis = createRedisCache({ url: `redis://127.0.0.1:${proxy.port}`, keyPrefix }, silentLogger);
     stores = await openTestStores("embedded", redis.cache);
     app = await buildServiceApp(productServiceRoutes, stores.deps, silentLogger);
@@ -221,6 +228,7 @@ describe("Redis lost and back under load", () => {
     await redis.close();
     await stores.close();
     await proxy.close();
+    await removeCacheKeys(keyPrefix);
   });
 
   it("when Redis drops mid-load then no answer is a 5xx and every read shows the latest written price", async () => {
@@ -245,8 +253,9 @@ describe("Redis lost and back under load", () => {
     const reader = async () => {
       while (next < total) {
         const index = next++;
-        if (index === 100) proxy.cut();
-        if (index === 200) proxy.restore();
+        // Both take effect at once: the next read already meets the new state.
+        if (index === 100) void proxy.cut("drop");
+        if (index === 200) void proxy.restore();
         const writtenBefore = lastWritten;
         const response = await app.inject("/products/2");
         if (response.statusCode !== 200) failures.push(`GET ${index}: ${response.statusCode}`);

@@ -3,7 +3,7 @@ import { buildGatewayApp, UpstreamService } from "@stockwiz/api-gateway";
 import { productServiceRoutes } from "@stockwiz/core";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestStores, silentLogger } from "../support/test-stores.ts";
+import { openTestStores, silentLogger } from "../kit/stores/test-stores.ts";
 
 const writeKey = "write-key-0123456789abcdef";
 const readKey = "read-only-key-0123456789ab";

@@ -2,7 +2,7 @@ import { buildServiceApp, type OpenStores } from "@stockwiz/adapters";
 import { inventoryServiceRoutes, productServiceRoutes } from "@stockwiz/core";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestStores, silentLogger } from "../support/test-stores.ts";
+import { openTestStores, silentLogger } from "../kit/stores/test-stores.ts";
 
 let stores: OpenStores;
 let products: FastifyInstance;

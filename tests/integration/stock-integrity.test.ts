@@ -3,7 +3,7 @@ import { inventoryServiceRoutes, productServiceRoutes, type ServiceDeps } from "
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestStores, silentLogger } from "../support/test-stores.ts";
+import { openTestStores, silentLogger } from "../kit/stores/test-stores.ts";
 
 let stores: OpenStores;
 let inventory: FastifyInstance;

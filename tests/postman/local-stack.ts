@@ -1,6 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
-import { createWriteStream } from "node:fs";
+import { type LaunchedProcess, launch } from "../kit/process/launch.ts";
 
 export interface LocalStackPorts {
   readonly gateway: number;
@@ -8,13 +6,7 @@ export interface LocalStackPorts {
   readonly inventoryService: number;
 }
 
-export interface LocalStack {
-  /** Resolves with the exit code (or signal) once the whole stack has stopped. */
-  readonly exited: Promise<string>;
-  hasExited(): boolean;
-  stop(): Promise<string>;
-}
-
+// Unset, so the stack uses its embedded stores rather than whatever the shell points at.
 const storeAndPortVariables = [
   "DATABASE_URL",
   "DB_HOST",
@@ -37,48 +29,22 @@ export function startLocalStack(options: {
   readonly dataDir: string;
   readonly logFile: string;
   readonly script?: "start" | "start:lambda";
-}): LocalStack {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    GATEWAY_PORT: String(options.ports.gateway),
-    ALB_PORT: String(options.ports.gateway),
-    PRODUCT_SERVICE_PORT: String(options.ports.productService),
-    INVENTORY_SERVICE_PORT: String(options.ports.inventoryService),
-    STOCKWIZ_DATA_DIR: options.dataDir,
-  };
-  // Unset, so the stack uses its embedded stores rather than whatever the shell points at.
-  for (const name of storeAndPortVariables) delete env[name];
-
-  const log = createWriteStream(options.logFile);
-  // Its own process group, so stopping it reaches npm, tsx and node alike.
-  const child = spawn("npm", ["run", options.script ?? "start"], {
-    env,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
+}): LaunchedProcess {
+  const script = options.script ?? "start";
+  return launch("npm", ["run", script], {
+    name: `npm run ${script}`,
+    inheritEnv: { unset: storeAndPortVariables },
+    env: {
+      GATEWAY_PORT: String(options.ports.gateway),
+      ALB_PORT: String(options.ports.gateway),
+      PRODUCT_SERVICE_PORT: String(options.ports.productService),
+      INVENTORY_SERVICE_PORT: String(options.ports.inventoryService),
+      STOCKWIZ_DATA_DIR: options.dataDir,
+    },
+    // npm, tsx and node stop together.
+    processGroup: true,
+    logFile: options.logFile,
+    // A stack that ignores SIGTERM still has to go, or CI hangs on it.
+    killAfterMs: 15_000,
   });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
-  let done = false;
-  const exited = once(child, "exit").then(([code, signal]) => {
-    done = true;
-    log.end();
-    return signal ? `signal ${signal}` : `exit code ${code}`;
-  });
-  return { exited, hasExited: () => done, stop: () => stopGroup(child, exited, () => done) };
-}
-
-const killAfterMs = 15_000;
-
-async function stopGroup(child: ChildProcess, exited: Promise<string>, hasExited: () => boolean) {
-  if (hasExited() || child.pid === undefined) return exited;
-  process.kill(-child.pid, "SIGTERM");
-  // A stack that ignores SIGTERM still has to go, or CI hangs on it.
-  const timer = setTimeout(() => {
-    if (!hasExited() && child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
-  }, killAfterMs);
-  try {
-    return await exited;
-  } finally {
-    clearTimeout(timer);
-  }
 }

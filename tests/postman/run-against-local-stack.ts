@@ -1,9 +1,10 @@
 import { appendFile, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { describeExit } from "../kit/process/launch.ts";
+import { saysHealthy, waitForHealth } from "../kit/process/wait-for-health.ts";
 import { startLocalStack } from "./local-stack.ts";
 import { runCollection } from "./run-collection.ts";
-import { waitForHealthy } from "./wait-for-healthy.ts";
 
 // Starts the whole stack on ports of its own with a fresh data folder, runs
 // the Postman collection against it, stops it and fails on any failure.
@@ -30,11 +31,11 @@ const stack = startLocalStack({
 });
 let exitCode = 1;
 try {
-  await waitForHealthy({
-    url: `http://127.0.0.1:${ports.gateway}/health`,
+  await waitForHealth(stack, `http://127.0.0.1:${ports.gateway}`, {
+    ready: saysHealthy,
+    intervalMs: 500,
     // First start migrates and seeds an empty embedded database.
-    deadlineMs: 120_000,
-    stillRunning: () => !stack.hasExited(),
+    timeoutMs: 120_000,
   });
   const result = await runCollection({
     collection: join(here, "stockwiz.postman_collection.json"),
@@ -59,7 +60,7 @@ try {
     `last lines of ${logFile}:\n${(await readFile(logFile, "utf8")).split("\n").slice(-30).join("\n")}`,
   );
 } finally {
-  console.log(`local stack stopped (${await stack.stop()})`);
+  console.log(`local stack stopped (${describeExit(await stack.stop())})`);
   await rm(dataDir, { recursive: true, force: true });
 }
 process.exitCode = exitCode;

@@ -1,18 +1,14 @@
 import { ensureWebBuild, webDistDir } from "@stockwiz/web";
 import { expect } from "vitest";
-import { freePorts } from "../../support/free-ports.ts";
-import { createTestDatabase, type TestDatabase } from "../../support/test-database.ts";
-import { newRedisKeyPrefix, redisUrl, removeCacheKeys } from "./scratch-cache.ts";
-import {
-  type ProcessExit,
-  type ServiceName,
-  type ServiceProcess,
-  spawnService,
-  waitForHealth,
-} from "./service-process.ts";
+import { freePorts } from "../../kit/free-ports.ts";
+import type { ProcessExit } from "../../kit/process/launch.ts";
+import { waitForHealth } from "../../kit/process/wait-for-health.ts";
+import { createScratchDatabase, type ScratchDatabase } from "../../kit/stores/scratch-database.ts";
+import { newRedisKeyPrefix, redisUrl, removeCacheKeys } from "../../kit/stores/scratch-redis.ts";
+import { type ServiceName, type ServiceProcess, spawnService } from "./service-process.ts";
 
 export interface E2eStack {
-  readonly database: TestDatabase;
+  readonly database: ScratchDatabase;
   readonly redisKeyPrefix: string;
   readonly gateway: ServiceProcess;
   readonly productService: ServiceProcess;
@@ -40,8 +36,8 @@ const servicesOf = (stack: E2eStack): ServiceProcess[] => [
  */
 export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eStack> {
   // The gateway serves a built page and never builds one: built here as `npm start` builds it.
-  const [database] = await Promise.all([createTestDatabase(), ensureWebBuild()]);
-  const redisKeyPrefix = newRedisKeyPrefix();
+  const [database] = await Promise.all([createScratchDatabase(), ensureWebBuild()]);
+  const redisKeyPrefix = newRedisKeyPrefix("e2e");
   const [gatewayPort, productPort, inventoryPort] = await freePorts(3);
   const envFor = (name: ServiceName) => ({
     LOG_LEVEL: options.logLevel ?? "warn",
@@ -68,7 +64,7 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
   });
   const stack = { database, redisKeyPrefix, gateway, productService, inventoryService };
   try {
-    await Promise.all(servicesOf(stack).map((service) => waitForHealth(service)));
+    await Promise.all(servicesOf(stack).map((service) => waitForHealth(service, service.url)));
   } catch (error) {
     await Promise.all(servicesOf(stack).map((service) => service.stop()));
     await disposeStores(stack);

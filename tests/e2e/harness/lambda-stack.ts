@@ -2,20 +2,19 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { bundleLambdas } from "../../../scripts/bundle-services.ts";
-import { freePorts } from "../../support/free-ports.ts";
-import { createTestDatabase } from "../../support/test-database.ts";
+import { freePorts } from "../../kit/free-ports.ts";
+import { type LaunchedProcess, launchNode } from "../../kit/process/launch.ts";
+import { waitForHealth } from "../../kit/process/wait-for-health.ts";
+import { createScratchDatabase } from "../../kit/stores/scratch-database.ts";
+import { newRedisKeyPrefix, redisUrl, removeCacheKeys } from "../../kit/stores/scratch-redis.ts";
 import type { E2eStack, E2eStackOptions } from "./e2e-stack.ts";
-import { newRedisKeyPrefix, redisUrl, removeCacheKeys } from "./scratch-cache.ts";
-import {
-  type NodeProcess,
-  type ServiceName,
-  type ServiceProcess,
-  spawnNodeProcess,
-  waitForHealth,
-} from "./service-process.ts";
+import type { ServiceName, ServiceProcess } from "./service-process.ts";
 
-/** One function's view of the shared process: its URL, and its own log lines (pino `name`). */
-function functionView(name: ServiceName, url: string, process: NodeProcess): ServiceProcess {
+/**
+ * One function's view of the shared process: its URL, and its own log lines (pino `name`).
+ * The three views stop it once: the launcher sends one SIGTERM however often it is asked.
+ */
+function functionView(name: ServiceName, url: string, process: LaunchedProcess): ServiceProcess {
   const ownLines = () =>
     process
       .stdout()
@@ -37,38 +36,39 @@ function functionView(name: ServiceName, url: string, process: NodeProcess): Ser
 export async function startLambdaE2eStack(options: E2eStackOptions = {}): Promise<E2eStack> {
   const artefactsDir = mkdtempSync(path.join(tmpdir(), "stockwiz-e2e-lambda-"));
   const [database] = await Promise.all([
-    createTestDatabase(),
+    createScratchDatabase(),
     bundleLambdas(undefined, artefactsDir),
   ]);
-  const redisKeyPrefix = newRedisKeyPrefix();
+  const redisKeyPrefix = newRedisKeyPrefix("e2e");
   const [albPort, productPort, inventoryPort] = (await freePorts(3)) as [number, number, number];
-  const alb = spawnNodeProcess("packages/local-alb/src/main.ts", {
-    ALB_PORT: String(albPort),
-    PRODUCT_SERVICE_PORT: String(productPort),
-    INVENTORY_SERVICE_PORT: String(inventoryPort),
-    LAMBDA_ARTEFACTS_DIR: path.join(artefactsDir, "lambda"),
-    DATABASE_URL: database.url,
-    REDIS_URL: options.redisUrl ?? redisUrl,
-    REDIS_KEY_PREFIX: redisKeyPrefix,
-    LOG_LEVEL: options.logLevel ?? "warn",
+  const alb = launchNode("packages/local-alb/src/main.ts", {
+    name: "local ALB",
+    env: {
+      HOST: "127.0.0.1",
+      ALB_PORT: String(albPort),
+      PRODUCT_SERVICE_PORT: String(productPort),
+      INVENTORY_SERVICE_PORT: String(inventoryPort),
+      LAMBDA_ARTEFACTS_DIR: path.join(artefactsDir, "lambda"),
+      DATABASE_URL: database.url,
+      REDIS_URL: options.redisUrl ?? redisUrl,
+      REDIS_KEY_PREFIX: redisKeyPrefix,
+      LOG_LEVEL: options.logLevel ?? "warn",
+    },
   });
   // The process ends when its stack does; the bundles go with it.
   void alb.exited.then(() => rmSync(artefactsDir, { recursive: true, force: true }));
-  // Three views of one process stop it once: a second SIGTERM would cut its drain short.
-  let stopping: ReturnType<NodeProcess["stop"]> | undefined;
-  const shared: NodeProcess = { ...alb, stop: () => (stopping ??= alb.stop()) };
   const local = (port: number) => `http://127.0.0.1:${port}`;
   const stack: E2eStack = {
     database,
     redisKeyPrefix,
-    gateway: functionView("api-gateway", local(albPort), shared),
-    productService: functionView("product-service", local(productPort), shared),
-    inventoryService: functionView("inventory-service", local(inventoryPort), shared),
+    gateway: functionView("api-gateway", local(albPort), alb),
+    productService: functionView("product-service", local(productPort), alb),
+    inventoryService: functionView("inventory-service", local(inventoryPort), alb),
   };
   try {
-    await waitForHealth(stack.gateway);
+    await waitForHealth(stack.gateway, stack.gateway.url);
   } catch (error) {
-    await shared.stop();
+    await alb.stop();
     await Promise.all([database.drop(), removeCacheKeys(redisKeyPrefix)]);
     throw error;
   }

@@ -3,7 +3,7 @@ import { appendFile, chown, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { freePorts } from "./free-ports.ts";
+import { freePorts } from "../free-ports.ts";
 
 const run = promisify(execFile);
 const postgresBin = process.env.POSTGRES_BIN_DIR ?? "/usr/lib/postgresql/15/bin";

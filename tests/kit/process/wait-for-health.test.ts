@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { waitForHealthy } from "./wait-for-healthy.ts";
+import { pollHealth, saysHealthy } from "./wait-for-health.ts";
 
 let server: Server | undefined;
 afterEach(
@@ -18,10 +18,10 @@ async function healthAnswering(...bodies: string[]): Promise<{ url: string; call
   });
   await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/health`, calls: () => calls };
+  return { url: `http://127.0.0.1:${port}`, calls: () => calls };
 }
 
-describe("waitForHealthy", () => {
+describe("pollHealth until the stack says healthy", () => {
   it("when the gateway is degraded at first then it keeps asking until healthy", async () => {
     const health = await healthAnswering(
       '{"status":"degraded"}',
@@ -29,11 +29,10 @@ describe("waitForHealthy", () => {
       '{"status":"healthy"}',
     );
 
-    await waitForHealthy({
-      url: health.url,
-      deadlineMs: 60_000,
-      stillRunning: () => true,
-      pollMs: 1,
+    await pollHealth(health.url, () => true, {
+      ready: saysHealthy,
+      timeoutMs: 60_000,
+      intervalMs: 1,
     });
 
     expect(health.calls()).toBe(3);
@@ -43,11 +42,10 @@ describe("waitForHealthy", () => {
     const health = await healthAnswering('{"status":"degraded"}');
 
     await expect(
-      waitForHealthy({
-        url: health.url,
-        deadlineMs: 60_000,
-        stillRunning: () => health.calls() < 2,
-        pollMs: 1,
+      pollHealth(health.url, () => health.calls() < 2, {
+        ready: saysHealthy,
+        timeoutMs: 60_000,
+        intervalMs: 1,
       }),
     ).rejects.toThrow(/exited before it was healthy \(200 \{"status":"degraded"\}\)/);
   });

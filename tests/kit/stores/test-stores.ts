@@ -7,7 +7,7 @@ import {
   storeEnvSchema,
 } from "@stockwiz/adapters";
 import type { Cache } from "@stockwiz/core";
-import { createTestDatabase } from "./test-database.ts";
+import { createScratchDatabase } from "./scratch-database.ts";
 
 export type StoreKind = "embedded" | "postgres";
 export const storeKinds: StoreKind[] = ["embedded", "postgres"];
@@ -32,7 +32,7 @@ export async function openTestStores(
     const env = parseEnv(storeEnvSchema, { STOCKWIZ_DATA_DIR: "memory://" });
     return openStores(env, silentLogger, { fallbackCache: cache });
   }
-  const database = await createTestDatabase();
+  const database = await createScratchDatabase();
   const stores = await openPostgresStores(database.url, cache);
   return {
     deps: stores.deps,

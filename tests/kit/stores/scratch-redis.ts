@@ -1,12 +1,22 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
+import type { TcpAddress } from "../tcp-relay.ts";
 
-export const redisUrl = process.env.E2E_REDIS_URL ?? "redis://127.0.0.1:6379";
+/** The machine's Redis, shared by every test file and the bench; key prefixes keep them apart. */
+export const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
-/** A key prefix of its own per stack: test files share the one Redis without seeing each other. */
-export const newRedisKeyPrefix = () => `stockwiz-e2e-${randomBytes(6).toString("hex")}:`;
+/** Where that Redis listens, for a relay in front of it. */
+export const redisAddress: TcpAddress = {
+  host: new URL(redisUrl).hostname,
+  port: Number(new URL(redisUrl).port || 6379),
+};
 
-async function withRedis<T>(use: (redis: Redis) => Promise<T>): Promise<T> {
+/** A key prefix of its own per stack: runs share the one Redis without seeing each other. */
+export const newRedisKeyPrefix = (owner = "test") =>
+  `stockwiz-${owner}-${randomBytes(6).toString("hex")}:`;
+
+/** One connection for the length of `use`. */
+export async function withRedis<T>(use: (redis: Redis) => Promise<T>): Promise<T> {
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect();
   try {
@@ -26,7 +36,7 @@ export const removeCacheKey = (prefix: string, key: string): Promise<void> =>
     await redis.del(prefix + key);
   });
 
-/** Removes every key the stack wrote, so runs leave nothing behind. */
+/** Removes every key under the prefix, so runs leave nothing behind. */
 export const removeCacheKeys = (prefix: string): Promise<void> =>
   withRedis(async (redis) => {
     const stream = redis.scanStream({ match: `${prefix}*`, count: 500 });
