@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { setTimeout as pause } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { ensureWebBuild, webDistDir } from "@stockwiz/web";
 import {
@@ -9,6 +10,18 @@ import {
   bundleServices,
   serviceNames,
 } from "../scripts/bundle-services.ts";
+import { freePorts } from "../tests/kit/free-ports.ts";
+import {
+  describeExit,
+  type LaunchedProcess,
+  type LaunchOptions,
+  launchNode,
+  repoRoot,
+} from "../tests/kit/process/launch.ts";
+import { waitForHealth } from "../tests/kit/process/wait-for-health.ts";
+import { waitForOutput } from "../tests/kit/process/wait-for-output.ts";
+import { createScratchDatabase } from "../tests/kit/stores/scratch-database.ts";
+import { newRedisKeyPrefix, redisUrl, removeCacheKeys } from "../tests/kit/stores/scratch-redis.ts";
 import { type LambdaColdStart, measureLambdaColdStarts } from "./lib/lambda-cold-start.ts";
 import {
   type LoadResult,
@@ -21,17 +34,7 @@ import {
   type Target,
   warm,
 } from "./lib/load.ts";
-import {
-  type BenchProcess,
-  coldStartToHealth,
-  freePorts,
-  machineBusy,
-  pause,
-  repoRoot,
-  rssMiB,
-  spawnNode,
-  waitForOutput,
-} from "./lib/processes.ts";
+import { machineBusy, rssMiB } from "./lib/process-usage.ts";
 import {
   type BenchReport,
   catalogueTable,
@@ -45,15 +48,8 @@ import {
   packageVersion,
   processTable,
 } from "./lib/report.ts";
-import {
-  createScratchDatabase,
-  newRedisKeyPrefix,
-  postgresVersion,
-  redisUrl,
-  redisVersion,
-  removeCacheKeys,
-  seedCatalogue,
-} from "./lib/stores.ts";
+import { seedCatalogue } from "./lib/seed-catalogue.ts";
+import { postgresVersion, redisVersion } from "./lib/store-versions.ts";
 
 const { values } = parseArgs({
   options: {
@@ -112,15 +108,23 @@ for (const signal of ["SIGINT", "SIGTERM"] as const)
     void cleanUp().finally(() => process.exit(130));
   });
 
-function track(service: BenchProcess): BenchProcess {
+/** Starts a process the cleanups stop; its output is kept short, as it runs for minutes. */
+function start(name: string, entry: string, env: LaunchOptions["env"]): LaunchedProcess {
+  const service = launchNode(entry, { name, env, keepLastChars: 20_000, killAfterMs: 15_000 });
   cleanups.push({
     what: `stop ${service.name}`,
     run: async () => {
-      const code = await service.stop();
-      if (code !== 0) log(`${service.name} exited with ${code}`);
+      const exit = await service.stop();
+      if (exit.code !== 0) log(`${service.name} exited with ${describeExit(exit)}`);
     },
   });
   return service;
+}
+
+/** Polls /health every 20 ms and returns the time from the spawn to its first 200, in ms. */
+async function coldStartToHealth(service: LaunchedProcess, url: string): Promise<number> {
+  await waitForHealth(service, url, { intervalMs: 20, timeoutMs: 60_000 });
+  return performance.now() - service.startedAt;
 }
 
 interface Stack {
@@ -148,9 +152,9 @@ async function startSeparate(): Promise<Stack> {
     benchBuildDir,
   )) as [string, string, string];
   await ensureWebBuild();
-  const database = await createScratchDatabase();
+  const database = await createScratchDatabase("bench");
   cleanups.push({ what: `drop database ${database.name}`, run: () => database.drop() });
-  const prefix = newRedisKeyPrefix();
+  const prefix = newRedisKeyPrefix("bench");
   cleanups.push({ what: "remove the Redis keys", run: () => removeCacheKeys(prefix) });
   const [gatewayPort, productPort, inventoryPort] = (await freePorts(3)) as [
     number,
@@ -162,15 +166,20 @@ async function startSeparate(): Promise<Stack> {
   const coldStartMs: Record<string, number> = {};
   const pids: Record<string, number> = {};
   // One at a time: each cold start is measured alone, and the two migrations never race.
-  const start = async (name: string, entry: string, port: number, env: Record<string, string>) => {
-    const service = track(spawnNode(name, entry, { ...commonEnv, ...env, PORT: String(port) }));
+  const startService = async (
+    name: string,
+    entry: string,
+    port: number,
+    env: Record<string, string>,
+  ) => {
+    const service = start(name, entry, { ...commonEnv, ...env, PORT: String(port) });
     coldStartMs[name] = await coldStartToHealth(service, url(port));
     pids[name] = service.pid;
     log(`${name} healthy after ${coldStartMs[name]?.toFixed(0)} ms (pid ${service.pid})`);
   };
-  await start("product-service", productBundle, productPort, stores);
-  await start("inventory-service", inventoryBundle, inventoryPort, stores);
-  await start("api-gateway", gatewayBundle, gatewayPort, {
+  await startService("product-service", productBundle, productPort, stores);
+  await startService("inventory-service", inventoryBundle, inventoryPort, stores);
+  await startService("api-gateway", gatewayBundle, gatewayPort, {
     STOCKWIZ_WEB_DIST: webDistDir,
     REDIS_URL: redisUrl,
     REDIS_KEY_PREFIX: prefix,
@@ -243,16 +252,14 @@ async function startEmbedded(): Promise<Stack> {
       what: `remove ${dataDir}`,
       run: () => rm(dataDir, { recursive: true, force: true }),
     });
-    const service = track(
-      spawnNode("all-in-one", "packages/all-in-one/src/main.ts", {
-        ...commonEnv,
-        STOCKWIZ_DATA_DIR: dataDir,
-        GATEWAY_PORT: String(gatewayPort),
-        PRODUCT_SERVICE_PORT: String(productPort),
-        INVENTORY_SERVICE_PORT: String(inventoryPort),
-        RATE_LIMIT_PER_MINUTE: "0",
-      }),
-    );
+    const service = start("all-in-one", "packages/all-in-one/src/main.ts", {
+      ...commonEnv,
+      STOCKWIZ_DATA_DIR: dataDir,
+      GATEWAY_PORT: String(gatewayPort),
+      PRODUCT_SERVICE_PORT: String(productPort),
+      INVENTORY_SERVICE_PORT: String(inventoryPort),
+      RATE_LIMIT_PER_MINUTE: "0",
+    });
     const coldStart = await coldStartToHealth(service, url(gatewayPort));
     return { service, coldStart };
   };
@@ -284,7 +291,7 @@ async function startEmbedded(): Promise<Stack> {
 async function startCeilings(
   withRedis: boolean,
 ): Promise<{ targets: Target[]; pids: Record<string, number> }> {
-  const redisPrefix = newRedisKeyPrefix();
+  const redisPrefix = newRedisKeyPrefix("bench");
   const kinds: Array<{ name: string; label: string; env: Record<string, string> }> = [
     { name: "fastify ceiling", label: ceilingLabels.fastify, env: {} },
   ];
@@ -309,7 +316,7 @@ async function startCeilings(
   const pids: Record<string, number> = {};
   for (const [index, kind] of kinds.entries()) {
     const port = ports[index] as number;
-    const server = track(spawnNode("ceiling", ceilingBundle, { ...kind.env, PORT: String(port) }));
+    const server = start("ceiling", ceilingBundle, { ...kind.env, PORT: String(port) });
     await waitForOutput(server, "ceiling ready");
     targets.push({ label: kind.label, url: `http://127.0.0.1:${port}/` });
     pids[kind.name] = server.pid;
@@ -324,10 +331,9 @@ async function startCeilings(
 async function lambdaColdStarts(): Promise<LambdaColdStart[]> {
   const lambdaDir = join(benchBuildDir, "lambda-build");
   await bundleLambdas(serviceNames, lambdaDir);
-  const database = await createScratchDatabase();
+  const database = await createScratchDatabase("bench");
   cleanups.push({ what: `drop ${database.name}`, run: () => database.drop() });
   const env = {
-    PATH: process.env.PATH,
     LOG_LEVEL: "warn",
     DATABASE_URL: database.url,
     // The gateway's function serves the dashboard from its own folder, as its stack sets.
@@ -366,9 +372,7 @@ async function main(): Promise<void> {
   }
   const stack = values.embedded ? await startEmbedded() : await startSeparate();
   const [baselinePort] = (await freePorts(1)) as [number];
-  const baseline = track(
-    spawnNode("baseline", "bench/baseline-server.ts", { PORT: String(baselinePort) }),
-  );
+  const baseline = start("baseline", "bench/baseline-server.ts", { PORT: String(baselinePort) });
   await waitForOutput(baseline, "baseline ready");
   const ceilings = await startCeilings(!values.embedded);
 

@@ -1,7 +1,7 @@
-import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { describeExit, launch } from "../../tests/kit/process/launch.ts";
 
 /** One function's deployment artefact and what starting it costs, as Lambda would start it. */
 export interface LambdaColdStart {
@@ -41,41 +41,23 @@ process.stdout.write(JSON.stringify({ initMs, firstInvokeMs, status: result.stat
 process.exit(0);
 `;
 
-function startOnce(
+async function startOnce(
   entry: string,
-  env: NodeJS.ProcessEnv,
+  env: Record<string, string>,
 ): Promise<{ initMs: number; firstInvokeMs: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--input-type=module", "-e", probe], {
-      env: { ...env, BENCH_LAMBDA_ENTRY: entry },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk) => {
-      output += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      output += chunk;
-    });
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      const line = output.split("\n").find((text) => text.startsWith('{"initMs"'));
-      if (code !== 0 || line === undefined) {
-        reject(new Error(`${entry} did not start (exit ${code}):\n${output}`));
-        return;
-      }
-      const measured = JSON.parse(line) as {
-        initMs: number;
-        firstInvokeMs: number;
-        status: number;
-      };
-      if (measured.status !== 200) {
-        reject(new Error(`${entry} answered /health with ${measured.status}:\n${output}`));
-        return;
-      }
-      resolve(measured);
-    });
+  const run = launch(process.execPath, ["--input-type=module", "-e", probe], {
+    name: entry,
+    env: { ...env, BENCH_LAMBDA_ENTRY: entry },
   });
+  const exit = await run.exited;
+  const output = run.output();
+  const line = output.split("\n").find((text) => text.startsWith('{"initMs"'));
+  if (exit.code !== 0 || line === undefined)
+    throw new Error(`${entry} did not start (${describeExit(exit)}):\n${output}`);
+  const measured = JSON.parse(line) as { initMs: number; firstInvokeMs: number; status: number };
+  if (measured.status !== 200)
+    throw new Error(`${entry} answered /health with ${measured.status}:\n${output}`);
+  return measured;
 }
 
 /**
@@ -85,7 +67,7 @@ function startOnce(
 export async function measureLambdaColdStarts(
   lambdaDir: string,
   names: readonly string[],
-  env: NodeJS.ProcessEnv,
+  env: Record<string, string>,
   starts: number,
 ): Promise<LambdaColdStart[]> {
   const results: LambdaColdStart[] = [];

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import autocannon from "autocannon";
-import { cpuTimeMs, sampleRss } from "./processes.ts";
+import { cpuTimeMs, sampleRss } from "./process-usage.ts";
 
 export interface Target {
   readonly label: string;

@@ -2,9 +2,9 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { availableParallelism, totalmem } from "node:os";
 import { resolve } from "node:path";
+import { repoRoot } from "../../tests/kit/process/launch.ts";
 import type { LambdaColdStart } from "./lambda-cold-start.ts";
 import { type LoadResult, ratioOf, type SequentialResult } from "./load.ts";
-import { repoRoot } from "./processes.ts";
 
 /** The rows of the ceiling servers (bench/ceiling-server.ts), by the ceiling they measure. */
 export const ceilingLabels = {

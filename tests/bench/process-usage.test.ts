@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cpuTimeMs } from "../../bench/lib/processes.ts";
+import { cpuTimeMs } from "../../bench/lib/process-usage.ts";
 
 describe("bench CPU counting", () => {
   it("when a process works then its CPU time grows, and the stores are counted by name", async () => {

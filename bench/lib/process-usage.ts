@@ -1,0 +1,91 @@
+import { readdir, readFile } from "node:fs/promises";
+import { setTimeout as pause } from "node:timers/promises";
+
+// What the bench's processes cost the machine, read from /proc (Linux).
+
+/** VmRSS of a process in MiB, or undefined once it is gone. */
+export async function rssMiB(pid: number): Promise<number | undefined> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, "utf8");
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+    return match?.[1] === undefined ? undefined : Number(match[1]) / 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Samples the RSS of some processes every `everyMs` until stopped; keeps each one's peak. */
+export function sampleRss(pids: Record<string, number>, everyMs = 200) {
+  const peaks: Record<string, number> = {};
+  const sample = async () => {
+    for (const [name, pid] of Object.entries(pids)) {
+      const rss = await rssMiB(pid);
+      if (rss !== undefined && rss > (peaks[name] ?? 0)) peaks[name] = rss;
+    }
+  };
+  void sample();
+  const timer = setInterval(() => void sample(), everyMs);
+  return {
+    async stop(): Promise<Record<string, number>> {
+      clearInterval(timer);
+      await sample();
+      return peaks;
+    },
+  };
+}
+
+async function cpuJiffies(): Promise<{ busy: number; total: number }> {
+  const line = (await readFile("/proc/stat", "utf8")).split("\n")[0] ?? "";
+  const fields = line.trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((sum, value) => sum + value, 0);
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  return { busy: total - idle, total };
+}
+
+/** Share of the whole machine's CPU that was busy over `ms` (0..1), e.g. before the run starts. */
+export async function machineBusy(ms: number): Promise<number> {
+  const before = await cpuJiffies();
+  await pause(ms);
+  const after = await cpuJiffies();
+  const total = after.total - before.total;
+  return total <= 0 ? 0 : (after.busy - before.busy) / total;
+}
+
+// Linux reports process CPU in USER_HZ ticks, 100 per second on every architecture it runs on.
+const ticksPerSecond = 100;
+// The shared stores' processes, counted by name: PostgreSQL forks a backend per connection.
+const storeProcesses: Record<string, string> = { postgres: "PostgreSQL", "redis-server": "Redis" };
+
+/** utime + stime of one process in ms, with its command name; undefined once it is gone. */
+async function processCpu(pid: string): Promise<{ name: string; ms: number } | undefined> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    const close = stat.lastIndexOf(")");
+    const fields = stat.slice(close + 2).split(" ");
+    // After the name: state is field 3 of stat(5), utime field 14 and stime field 15.
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return { name: stat.slice(stat.indexOf("(") + 1, close), ms: (ticks * 1000) / ticksPerSecond };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU time (ms) used so far by each named process, and by all PostgreSQL and all Redis server
+ * processes together. Differences over a run give each one's share of the work.
+ */
+export async function cpuTimeMs(pids: Record<string, number>): Promise<Record<string, number>> {
+  const used: Record<string, number> = {};
+  for (const [name, pid] of Object.entries(pids)) {
+    const cpu = await processCpu(String(pid));
+    if (cpu !== undefined) used[name] = cpu.ms;
+  }
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const cpu = await processCpu(entry);
+    if (cpu === undefined) continue;
+    const store = storeProcesses[cpu.name];
+    if (store !== undefined) used[store] = (used[store] ?? 0) + cpu.ms;
+  }
+  return used;
+}
