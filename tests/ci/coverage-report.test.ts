@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coverageReport } from "../src/coverage-report.ts";
+import { coverageReport } from "../../scripts/ci/coverage-report.ts";
 
 const totals = (pct: number) => ({ total: 200, covered: pct * 2, pct });
 
