@@ -4,8 +4,9 @@ export type DownstreamState = "healthy" | "unhealthy";
 
 /**
  * A downstream's state, asked again only when the last answer is older than `maxAgeMs` or the
- * gateway no longer holds a connection to it (a stopped service closes them all): under load
- * `/health` costs no upstream call, yet a service that goes away shows at once.
+ * gateway's connections contradict it: under load `/health` costs no upstream call, yet a
+ * service that goes away (it closes every connection) or comes back (a request just reached it)
+ * shows at once.
  */
 export class DownstreamCheck {
   private last: { state: DownstreamState; at: number } | undefined;
@@ -19,9 +20,9 @@ export class DownstreamCheck {
   /** The last answer while it may still be used as it is; `undefined` when it must be asked. */
   current(): DownstreamState | undefined {
     const last = this.last;
-    return last && performance.now() - last.at < this.maxAgeMs && this.service.connected
-      ? last.state
-      : undefined;
+    if (last === undefined || performance.now() - last.at >= this.maxAgeMs) return undefined;
+    const stillTrue = (last.state === "healthy") === this.service.connected;
+    return stillTrue ? last.state : undefined;
   }
 
   async state(): Promise<DownstreamState> {
