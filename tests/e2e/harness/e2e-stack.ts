@@ -2,7 +2,7 @@ import { ensureWebBuild, webDistDir } from "@stockwiz/web";
 import { expect } from "vitest";
 import { freePorts } from "../../kit/free-ports.ts";
 import type { ProcessExit } from "../../kit/process/launch.ts";
-import { waitForHealth } from "../../kit/process/wait-for-health.ts";
+import { saysHealthy, waitForHealth } from "../../kit/process/wait-for-health.ts";
 import { createScratchDatabase, type ScratchDatabase } from "../../kit/stores/scratch-database.ts";
 import { newRedisKeyPrefix, redisUrl, removeCacheKeys } from "../../kit/stores/scratch-redis.ts";
 import { type ServiceName, type ServiceProcess, spawnService } from "./service-process.ts";
@@ -64,7 +64,14 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
   });
   const stack = { database, redisKeyPrefix, gateway, productService, inventoryService };
   try {
-    await Promise.all(servicesOf(stack).map((service) => waitForHealth(service, service.url)));
+    // Ready as a client finds it: both services up, and the gateway vouching for both. The
+    // gateway keeps what it last saw of a service for a second; without this, what it saw while
+    // the services were still starting could still be its answer.
+    await Promise.all([
+      waitForHealth(productService, productService.url),
+      waitForHealth(inventoryService, inventoryService.url),
+      waitForHealth(gateway, gateway.url, { ready: saysHealthy }),
+    ]);
   } catch (error) {
     await Promise.all(servicesOf(stack).map((service) => service.stop()));
     await disposeStores(stack);

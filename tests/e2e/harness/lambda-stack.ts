@@ -4,7 +4,7 @@ import path from "node:path";
 import { bundleLambdas } from "../../../scripts/bundle-services.ts";
 import { freePorts } from "../../kit/free-ports.ts";
 import { type LaunchedProcess, launchNode } from "../../kit/process/launch.ts";
-import { waitForHealth } from "../../kit/process/wait-for-health.ts";
+import { saysHealthy, waitForHealth } from "../../kit/process/wait-for-health.ts";
 import { createScratchDatabase } from "../../kit/stores/scratch-database.ts";
 import { newRedisKeyPrefix, redisUrl, removeCacheKeys } from "../../kit/stores/scratch-redis.ts";
 import type { E2eStack, E2eStackOptions } from "./e2e-stack.ts";
@@ -66,7 +66,9 @@ export async function startLambdaE2eStack(options: E2eStackOptions = {}): Promis
     inventoryService: functionView("inventory-service", local(inventoryPort), alb),
   };
   try {
-    await waitForHealth(stack.gateway, stack.gateway.url);
+    // Ready once the gateway vouches for both services (what it saw of them while they were
+    // still starting is otherwise its answer for a second).
+    await waitForHealth(stack.gateway, stack.gateway.url, { ready: saysHealthy });
   } catch (error) {
     await alb.stop();
     await Promise.all([database.drop(), removeCacheKeys(redisKeyPrefix)]);
