@@ -1,3 +1,6 @@
+// The paths each service answers are stated once, beside the route tables that answer them.
+import { listenerPathPatterns } from "@stockwiz/core/service-paths";
+
 /** The three application containers, their ports and where their images live. */
 export type AppServiceKey = "apiGateway" | "productService" | "inventoryService";
 
@@ -78,11 +81,11 @@ export function resourceNames(stage: string): ResourceNames {
       apiGateway: appService("api-gateway", 8000, "api-gw-tg"),
       productService: appService("product-service", 8001, "product-svc-tg", {
         priority: 100,
-        pathPatterns: ["/products/*", "/api/products/*"],
+        pathPatterns: listenerPathPatterns("productService"),
       }),
       inventoryService: appService("inventory-service", 8002, "inventory-svc-tg", {
         priority: 200,
-        pathPatterns: ["/inventory/*", "/api/inventory/*"],
+        pathPatterns: listenerPathPatterns("inventoryService"),
       }),
     },
   };

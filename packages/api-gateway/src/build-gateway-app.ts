@@ -2,7 +2,7 @@ import compress from "@fastify/compress";
 import cors from "@fastify/cors";
 import rateLimit from "@fastify/rate-limit";
 import { corsPolicy, createHttpServer, type Logger, routeTablePlugin } from "@stockwiz/adapters";
-import type { Cache } from "@stockwiz/core";
+import { type Cache, servicePaths } from "@stockwiz/core";
 import { webDistDir } from "@stockwiz/web/dist-dir";
 import type { FastifyInstance } from "fastify";
 import { stockwizApiDocumentText } from "./api-description/stockwiz-api-document.ts";
@@ -14,6 +14,8 @@ import { swaggerUi } from "./routes/swagger-ui.ts";
 import { DownstreamCheck } from "./upstream/downstream-check.ts";
 import { ResponseCopies } from "./upstream/response-copies.ts";
 import type { UpstreamService } from "./upstream/upstream-service.ts";
+
+const { productService: products, inventoryService: inventory } = servicePaths;
 
 export interface GatewayDeps {
   cache: Cache;
@@ -70,18 +72,18 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<FastifyInstanc
   await app.register(
     proxyRoutes(
       [
-        { prefix: "/api/products", upstream: deps.productService, upstreamPrefix: "/products" },
+        { prefix: products.api, upstream: deps.productService, upstreamPrefix: products.own },
         // The merged view: the product service answers it from one query (CONTRACT.md §1).
         {
-          prefix: "/api/products",
+          prefix: products.api,
           upstream: deps.productService,
-          upstreamPrefix: "/api/products",
+          upstreamPrefix: products.api,
           paths: ["/:id"],
           methods: ["GET"],
         },
-        { prefix: "/products", upstream: deps.productService, upstreamPrefix: "/products" },
-        { prefix: "/api/inventory", upstream: deps.inventoryService, upstreamPrefix: "/inventory" },
-        { prefix: "/inventory", upstream: deps.inventoryService, upstreamPrefix: "/inventory" },
+        { prefix: products.own, upstream: deps.productService, upstreamPrefix: products.own },
+        { prefix: inventory.api, upstream: deps.inventoryService, upstreamPrefix: inventory.own },
+        { prefix: inventory.own, upstream: deps.inventoryService, upstreamPrefix: inventory.own },
       ],
       new ResponseCopies(deps.cache),
     ),

@@ -26,4 +26,5 @@ export * from "./routing/invoke-route.ts";
 export * from "./routing/openapi-document.ts";
 export * from "./routing/product-routes.ts";
 export * from "./routing/route.ts";
+export * from "./routing/service-paths.ts";
 export * from "./security/api-keys.ts";

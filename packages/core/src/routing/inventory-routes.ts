@@ -24,6 +24,7 @@ import {
 import { stockMovementSchema } from "../movements/movement-schemas.ts";
 import { healthRoute } from "./health-route.ts";
 import { type AnyRoute, defineRoute } from "./route.ts";
+import { type ServicePrefix, servicePaths } from "./service-paths.ts";
 
 /** A stock row answer carries its version as ETag, for the next If-Match. */
 const withEntityTag = (status: number, row: Inventory) => ({
@@ -34,11 +35,12 @@ const withEntityTag = (status: number, row: Inventory) => ({
 
 const rowNotFound = { status: 404, description: "No stock row has this id" };
 
-function inventoryRoutesAt(prefix: "/inventory" | "/api/inventory"): AnyRoute<ServiceDeps>[] {
+const { own, api } = servicePaths.inventoryService;
+
+function inventoryRoutesAt(prefix: ServicePrefix<"inventoryService">): AnyRoute<ServiceDeps>[] {
   const tag = "inventory";
   // As for products: the /api paths get the plain name, the service's own paths `Unprefixed`.
-  const named = (operation: string) =>
-    prefix === "/api/inventory" ? operation : `${operation}Unprefixed`;
+  const named = (operation: string) => (prefix === api ? operation : `${operation}Unprefixed`);
   return [
     defineRoute({
       method: "GET",
@@ -173,6 +175,6 @@ function inventoryRoutesAt(prefix: "/inventory" | "/api/inventory"): AnyRoute<Se
 /** The inventory service answers both prefixes, so the ALB may send either (CONTRACT.md §1). */
 export const inventoryServiceRoutes: AnyRoute<ServiceDeps>[] = [
   healthRoute<ServiceDeps>("inventory-service"),
-  ...inventoryRoutesAt("/inventory"),
-  ...inventoryRoutesAt("/api/inventory"),
+  ...inventoryRoutesAt(own),
+  ...inventoryRoutesAt(api),
 ];

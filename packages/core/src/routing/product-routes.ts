@@ -19,20 +19,20 @@ import {
 } from "../products/product-schemas.ts";
 import { healthRoute } from "./health-route.ts";
 import { type AnyRoute, defineRoute } from "./route.ts";
+import { type ServicePrefix, servicePaths } from "./service-paths.ts";
 
-type Prefix = "/products" | "/api/products";
+const { own, api } = servicePaths.productService;
 
 const productNotFound = { status: 404, description: "No product has this id" };
 
-function productRoutesAt(prefix: Prefix): AnyRoute<ServiceDeps>[] {
+function productRoutesAt(prefix: ServicePrefix<"productService">): AnyRoute<ServiceDeps>[] {
   const tag = "products";
   // Both prefixes answer the same operations, and an operationId names one: the front door's
   // /api paths get the plain name, the services' own paths the same name marked `Unprefixed`.
-  const named = (operation: string) =>
-    prefix === "/api/products" ? operation : `${operation}Unprefixed`;
+  const named = (operation: string) => (prefix === api ? operation : `${operation}Unprefixed`);
   // Through the ALB, /api/products/{id} reaches this service: it answers the gateway's merged view.
   const getById =
-    prefix === "/api/products"
+    prefix === api
       ? defineRoute({
           method: "GET",
           path: `${prefix}/:id`,
@@ -137,6 +137,6 @@ function productRoutesAt(prefix: Prefix): AnyRoute<ServiceDeps>[] {
 /** The product service answers both prefixes, so the ALB may send either (CONTRACT.md §1). */
 export const productServiceRoutes: AnyRoute<ServiceDeps>[] = [
   healthRoute<ServiceDeps>("product-service"),
-  ...productRoutesAt("/products"),
-  ...productRoutesAt("/api/products"),
+  ...productRoutesAt(own),
+  ...productRoutesAt(api),
 ];
