@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rawRequest } from "../../kit/raw-request.ts";
 import { type E2eStack, stopAndExpectCleanExit } from "../harness/e2e-stack.ts";
 import { createProduct, createProductWithStock, type Product } from "../harness/fixtures.ts";
 import { call, expectProblem } from "../harness/http-client.ts";
-import { rawGet } from "../harness/raw-get.ts";
 import { logsCaughtUp, requestsLoggedWith } from "../harness/request-log.ts";
 import type { StackStarter } from "./stack-starter.ts";
 
@@ -114,7 +114,10 @@ export function gatewayContract(startStack: StackStarter): void {
       async (path) => {
         const product = await createProduct(stack, bulky());
 
-        const answer = await rawGet(gateway(path), { "accept-encoding": "gzip" });
+        const answer = await rawRequest(gateway(path), {
+          method: "GET",
+          headers: { "accept-encoding": "gzip" },
+        });
 
         expect(answer.status).toBe(200);
         expect(answer.headers["content-encoding"]).toBe("gzip");
@@ -126,7 +129,7 @@ export function gatewayContract(startStack: StackStarter): void {
     it("when a client does not accept gzip then the same large list comes uncompressed", async () => {
       const product = await createProduct(stack, bulky());
 
-      const answer = await rawGet(gateway("/api/products"));
+      const answer = await rawRequest(gateway("/api/products"), { method: "GET", headers: {} });
 
       expect(answer.status).toBe(200);
       expect(answer.headers["content-encoding"]).toBeUndefined();
