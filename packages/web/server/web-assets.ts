@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { InFlight } from "@stockwiz/core";
 import { webDistDir } from "./web-dist-dir.ts";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
@@ -9,7 +10,7 @@ const packageDir = fileURLToPath(new URL("..", import.meta.url));
 // Everything whose change must trigger a rebuild.
 const buildInputs = ["index.html", "vite.config.ts", "package.json", "src"];
 
-const pendingBuilds = new Map<string, Promise<void>>();
+const pendingBuilds = new InFlight<void>();
 
 /**
  * Builds the dashboard into `webDistDir` with Vite when it is missing or
@@ -21,12 +22,7 @@ export function ensureWebBuild(): Promise<void> {
 
 /** The same, into another folder: tests use it so as not to swap the folder a server is using. */
 export function ensureWebBuildIn(distDir: string): Promise<void> {
-  let pending = pendingBuilds.get(distDir);
-  if (!pending) {
-    pending = buildIfStale(distDir).finally(() => pendingBuilds.delete(distDir));
-    pendingBuilds.set(distDir, pending);
-  }
-  return pending;
+  return pendingBuilds.run(distDir, () => buildIfStale(distDir));
 }
 
 async function buildIfStale(distDir: string): Promise<void> {

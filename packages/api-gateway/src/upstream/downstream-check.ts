@@ -1,3 +1,4 @@
+import { InFlight } from "@stockwiz/core";
 import type { UpstreamService } from "./upstream-service.ts";
 
 export type DownstreamState = "healthy" | "unhealthy";
@@ -10,7 +11,8 @@ export type DownstreamState = "healthy" | "unhealthy";
  */
 export class DownstreamCheck {
   private last: { state: DownstreamState; at: number } | undefined;
-  private asking: Promise<DownstreamState> | undefined;
+  /** Concurrent checks share one question to the service. */
+  private readonly asking = new InFlight<DownstreamState>();
 
   constructor(
     private readonly service: UpstreamService,
@@ -28,10 +30,7 @@ export class DownstreamCheck {
   async state(): Promise<DownstreamState> {
     const current = this.current();
     if (current !== undefined) return current;
-    this.asking ??= this.ask().finally(() => {
-      this.asking = undefined;
-    });
-    return this.asking;
+    return this.asking.run("health", () => this.ask());
   }
 
   private async ask(): Promise<DownstreamState> {

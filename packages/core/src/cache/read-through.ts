@@ -1,5 +1,5 @@
+import { InFlight } from "../concurrency/in-flight.ts";
 import type { Cache } from "./cache.ts";
-import { InFlight } from "./in-flight.ts";
 
 export interface ReadThroughOptions {
   /** Skip the cached copy and replace it. */
