@@ -7,6 +7,7 @@ export * from "./catalogue/full-catalogue.ts";
 export * from "./catalogue/merge-product-with-stock.ts";
 export * from "./catalogue/merged-product-schema.ts";
 export * from "./concurrency/in-flight.ts";
+export * from "./concurrency/per-turn-batch.ts";
 export * from "./db/database.ts";
 export * from "./db/migrate-to-latest.ts";
 export * from "./db/with-transaction.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { perTurnBatch } from "../src/db/per-turn-batch.ts";
+import { perTurnBatch } from "../src/concurrency/per-turn-batch.ts";
 
 const refusedForData = Object.assign(new Error("bad row"), { code: "22003" });
 const isRefusedForData = (error: unknown) => error === refusedForData;

@@ -1,10 +1,9 @@
 import { randomInt } from "node:crypto";
-import type { Cache } from "@stockwiz/core";
+import { type Cache, perTurnRead } from "@stockwiz/core";
 import { Redis } from "ioredis";
 import { LRUCache } from "lru-cache";
 import type { CacheEnv } from "../config/store-config.ts";
 import type { Logger } from "../logger.ts";
-import { coalescedRead } from "./coalesced-read.ts";
 
 const generationKey = "cache-generation";
 
@@ -74,7 +73,7 @@ export interface RedisCache {
  *
  * Values read or written are also kept in the process as near copies, tagged with the
  * generation they were valid under. A read first fetches the current generation (one round
- * trip shared by every read that arrived meanwhile, see `coalescedRead`) and serves the near
+ * trip shared by every read that arrived meanwhile, see `perTurnRead`) and serves the near
  * copy only if the generation has not moved: any write anywhere moves it, so a near copy is
  * never older than the last acknowledged write, and hot keys cost no value transfer.
  */
@@ -188,7 +187,7 @@ export function createRedisCache(options: RedisCacheOptions, logger: Logger): Re
   redis.on("close", distrust);
 
   // A missing generation means the namespace was wiped behind our back: start over.
-  const currentGeneration = coalescedRead(async (): Promise<string | null> => {
+  const currentGeneration = perTurnRead(async (): Promise<string | null> => {
     if (!trusted) return null;
     try {
       const generation = await redis.get(generationKey);

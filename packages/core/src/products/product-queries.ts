@@ -1,5 +1,5 @@
+import { perTurnBatch } from "../concurrency/per-turn-batch.ts";
 import type { Db, ProductRow } from "../db/database.ts";
-import { perTurnBatch } from "../db/per-turn-batch.ts";
 import { isRefusedForItsData } from "../db/postgres-errors.ts";
 import type { CreateProduct, Product, ProductChanges } from "./product-schemas.ts";
 

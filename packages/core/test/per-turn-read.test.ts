@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coalescedRead } from "../src/cache/coalesced-read.ts";
+import { perTurnRead } from "../src/concurrency/per-turn-batch.ts";
 
 /** A read whose answers the test releases by hand, counting how many were sent. */
 function manualRead() {
@@ -16,10 +16,10 @@ function manualRead() {
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
-describe("coalescedRead", () => {
+describe("perTurnRead", () => {
   it("when callers arrive in one turn then they share one read, sent after the last of them", async () => {
     const source = manualRead();
-    const read = coalescedRead(source.read);
+    const read = perTurnRead(source.read);
     const first = read();
     expect(source.sent()).toBe(0); // nothing leaves while callers may still join
     const second = read();
@@ -31,7 +31,7 @@ describe("coalescedRead", () => {
 
   it("when a caller arrives while a read is out then it gets a read of its own, sent at once", async () => {
     const source = manualRead();
-    const read = coalescedRead(source.read);
+    const read = perTurnRead(source.read);
     const early = read();
     await nextTurn();
     const late = read(); // the early read is on the wire and has not come back
@@ -44,7 +44,7 @@ describe("coalescedRead", () => {
 
   it("when a read fails then its callers see the failure and the next caller reads again", async () => {
     let attempt = 0;
-    const read = coalescedRead(async () => {
+    const read = perTurnRead(async () => {
       attempt += 1;
       if (attempt === 1) throw new Error("down");
       return attempt;
