@@ -1,4 +1,4 @@
-import type { Cache } from "../cache/cache.ts";
+import { type Cache, noCache } from "../cache/cache.ts";
 import type { ServiceDeps } from "../deps.ts";
 
 /**
@@ -12,10 +12,9 @@ export async function withTransaction<T>(
 ): Promise<T> {
   if (deps.db.isTransaction) return work(deps);
   const stale = new Set<string>();
+  // Reads inside a transaction must see its own writes, so they get no cache at all.
   const heldBack: Cache = {
-    get: async () => null, // reads inside a transaction must see its own writes, not the cache
-    generation: async () => null,
-    setIfUnchanged: async () => {},
+    ...noCache,
     invalidate: async (keys) => {
       for (const key of keys) stale.add(key);
     },
