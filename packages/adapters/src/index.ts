@@ -1,3 +1,4 @@
+export * from "./cache/generation-copies.ts";
 export * from "./cache/memory-cache.ts";
 export * from "./cache/redis-cache.ts";
 export * from "./config/api-key-config.ts";

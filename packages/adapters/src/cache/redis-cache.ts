@@ -1,9 +1,9 @@
 import { randomInt } from "node:crypto";
 import { type Cache, perTurnRead } from "@stockwiz/core";
 import { Redis } from "ioredis";
-import { LRUCache } from "lru-cache";
 import type { CacheEnv } from "../config/store-config.ts";
 import type { Logger } from "../logger.ts";
+import { GenerationCopies } from "./generation-copies.ts";
 
 const generationKey = "cache-generation";
 
@@ -39,11 +39,6 @@ type ScriptedRedis = Redis & {
   ): Promise<number>;
   invalidate(keyCount: number, genKey: string, ...keysThenStart: string[]): Promise<number>;
 };
-
-interface NearCopy {
-  value: string;
-  generation: string;
-}
 
 export interface RedisCacheOptions {
   url: string;
@@ -89,10 +84,10 @@ export function createRedisCache(options: RedisCacheOptions, logger: Logger): Re
   }) as ScriptedRedis;
   redis.defineCommand("setIfUnchanged", { numberOfKeys: 2, lua: setIfUnchangedScript });
   redis.defineCommand("invalidate", { lua: invalidateScript });
-  const nearCopies = new LRUCache<string, NearCopy>({
-    maxSize: options.nearCopyBytes ?? 32 * 1024 * 1024,
-    sizeCalculation: (copy, key) => copy.value.length + key.length,
-    ttl: nearCopyTtlMs,
+  const nearCopies = new GenerationCopies<string>({
+    maxBytes: options.nearCopyBytes ?? 32 * 1024 * 1024,
+    ttlMs: nearCopyTtlMs,
+    bytesOf: (value) => value.length,
   });
 
   // Entries are served only while trusted. Trust is lost when Redis goes away or a command
@@ -203,13 +198,13 @@ export function createRedisCache(options: RedisCacheOptions, logger: Logger): Re
     async get(key) {
       const generation = await currentGeneration();
       if (generation === null) return null;
-      const near = nearCopies.get(key);
-      if (near?.generation === generation) return near.value;
+      const near = nearCopies.get(key, generation);
+      if (near !== undefined) return near;
       try {
         const value = await redis.get(key);
         // Valid under `generation`: an invalidation deletes its keys in the same step as it
         // moves the generation on, so what is still there was written at or after it.
-        if (value !== null) nearCopies.set(key, { value, generation });
+        if (value !== null) nearCopies.set(key, value, generation);
         return value;
       } catch {
         distrust();
@@ -220,13 +215,7 @@ export function createRedisCache(options: RedisCacheOptions, logger: Logger): Re
     async setIfUnchanged(key, value, ttlSeconds, seen) {
       try {
         const stored = await redis.setIfUnchanged(generationKey, key, seen, value, ttlSeconds);
-        if (stored === 1) {
-          nearCopies.set(
-            key,
-            { value, generation: seen },
-            { ttl: Math.min(nearCopyTtlMs, ttlSeconds * 1000) },
-          );
-        }
+        if (stored === 1) nearCopies.set(key, value, seen, ttlSeconds * 1000);
       } catch {
         // a cache that cannot be filled is only slower
       }

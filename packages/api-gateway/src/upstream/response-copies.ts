@@ -1,11 +1,6 @@
+import { GenerationCopies } from "@stockwiz/adapters";
 import { type Cache, InFlight } from "@stockwiz/core";
-import { LRUCache } from "lru-cache";
 import type { UpstreamResponse, UpstreamService } from "./upstream-service.ts";
-
-interface Copy {
-  generation: string;
-  response: UpstreamResponse;
-}
 
 export interface ResponseCopiesOptions {
   /** Bytes of bodies kept; the least recently used copies go first. */
@@ -22,7 +17,7 @@ export interface ResponseCopiesOptions {
  * as the contract says, not from a copy.
  */
 export class ResponseCopies {
-  private readonly copies: LRUCache<string, Copy>;
+  private readonly copies: GenerationCopies<UpstreamResponse>;
   /** Fetches on the wire, by generation and key: concurrent misses share one upstream call. */
   private readonly fetching = new InFlight<UpstreamResponse>();
 
@@ -30,10 +25,10 @@ export class ResponseCopies {
     private readonly cache: Cache,
     options: ResponseCopiesOptions = {},
   ) {
-    this.copies = new LRUCache({
-      maxSize: options.maxBytes ?? 32 * 1024 * 1024,
-      sizeCalculation: (copy, path) => copy.response.body.length + path.length,
-      ttl: options.ttlMs ?? 30_000,
+    this.copies = new GenerationCopies({
+      maxBytes: options.maxBytes ?? 32 * 1024 * 1024,
+      ttlMs: options.ttlMs ?? 30_000,
+      bytesOf: (response) => response.body.length,
     });
   }
 
@@ -45,10 +40,10 @@ export class ResponseCopies {
     const key = `${upstream.name} ${path}`;
     const generation = await this.cache.generation();
     if (generation === null) return fetch();
-    const copy = this.copies.get(key);
-    if (copy?.generation === generation && upstream.connected) return copy.response;
+    const copy = this.copies.get(key, generation);
+    if (copy !== undefined && upstream.connected) return copy;
     const response = await this.fetching.run(`${generation} ${key}`, fetch);
-    if (response.status === 200) this.copies.set(key, { generation, response });
+    if (response.status === 200) this.copies.set(key, response, generation);
     return response;
   }
 }
