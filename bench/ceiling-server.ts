@@ -1,4 +1,4 @@
-import { createLogger, createRedisCache } from "@stockwiz/adapters";
+import { connectConfiguredCache, createLogger } from "@stockwiz/adapters";
 import { fastify } from "fastify";
 import { baselineBody } from "./lib/baseline-body.ts";
 
@@ -10,14 +10,13 @@ import { baselineBody } from "./lib/baseline-body.ts";
  * answer can beat the ceiling that applies to it.
  */
 const port = Number(process.env.PORT ?? "0");
-const redisUrl = process.env.REDIS_URL;
-const redis =
-  redisUrl === undefined
-    ? undefined
-    : createRedisCache(
-        { url: redisUrl, keyPrefix: process.env.REDIS_KEY_PREFIX },
-        createLogger({ level: "warn", name: "ceiling" }),
-      );
+const redis = connectConfiguredCache(
+  {
+    REDIS_URL: process.env.REDIS_URL,
+    REDIS_KEY_PREFIX: process.env.REDIS_KEY_PREFIX ?? "stockwiz:",
+  },
+  createLogger({ level: "warn", name: "ceiling" }),
+);
 const cache = redis?.cache;
 
 // A namespace with no generation yet is first cleared and given one: wait for that (bounded).

@@ -1,11 +1,12 @@
 import {
   buildServiceApp,
   createRedisCache,
+  createRedisClient,
   type OpenStores,
   type RedisCache,
 } from "@stockwiz/adapters";
 import { productServiceRoutes } from "@stockwiz/core";
-import { Redis } from "ioredis";
+import { Redis, type RedisOptions } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   newRedisKeyPrefix,
@@ -15,6 +16,10 @@ import {
 } from "../kit/stores/scratch-redis.ts";
 import { openTestStores, silentLogger } from "../kit/stores/test-stores.ts";
 import { startTcpRelay, type TcpRelay } from "../kit/tcp-relay.ts";
+
+/** A cache on its own client, as a service opens it; `overrides` tune the client. */
+const openCache = (url: string, keyPrefix: string, overrides: RedisOptions = {}) =>
+  createRedisCache(createRedisClient(url, { keyPrefix }, overrides), silentLogger);
 
 /** Polls a condition a bounded number of times, yielding to the event loop between tries. */
 async function eventually(check: () => Promise<boolean>, attempts = 200): Promise<boolean> {
@@ -38,7 +43,7 @@ describe("Redis cache on the real Redis", () => {
   const keyPrefix = newRedisKeyPrefix();
 
   beforeAll(async () => {
-    redis = createRedisCache({ url: redisUrl, keyPrefix }, silentLogger);
+    redis = openCache(redisUrl, keyPrefix);
     inspector = new Redis(redisUrl, { keyPrefix });
     await eventually(async () => (await redis.cache.generation()) !== null);
   });
@@ -79,8 +84,8 @@ describe("near copies kept in each process", () => {
 
   beforeAll(async () => {
     // Two caches on one namespace stand for two processes (say, two services).
-    writer = createRedisCache({ url: redisUrl, keyPrefix }, silentLogger);
-    reader = createRedisCache({ url: redisUrl, keyPrefix }, silentLogger);
+    writer = openCache(redisUrl, keyPrefix);
+    reader = openCache(redisUrl, keyPrefix);
     inspector = new Redis(redisUrl, { keyPrefix });
     await eventually(async () => (await writer.cache.generation()) !== null);
     await eventually(async () => (await reader.cache.generation()) !== null);
@@ -160,7 +165,7 @@ describe("a service whose Redis dies and comes back", () => {
   beforeAll(async () => {
     proxy = await startTcpRelay(redisAddress);
     await proxy.cut("drop"); // Redis is absent when the service starts
-    redis = createRedisCache({ url: `redis://127.0.0.1:${proxy.port}`, keyPrefix }, silentLogger);
+    redis = openCache(`redis://127.0.0.1:${proxy.port}`, keyPrefix);
     stores = await openTestStores("embedded", redis.cache);
     app = await buildServiceApp(productServiceRoutes, stores.deps, silentLogger);
     inspector = new Redis(redisUrl, { keyPrefix });
@@ -219,7 +224,7 @@ describe("Redis lost and back under load", () => {
 
   beforeAll(async () => {
     proxy = await startTcpRelay(redisAddress);
-    redis = createRedisCache({ url: `redis://127.0.0.1:${proxy.port}`, keyPrefix }, silentLogger);
+    redis = openCache(`redis://127.0.0.1:${proxy.port}`, keyPrefix);
     stores = await openTestStores("embedded", redis.cache);
     app = await buildServiceApp(productServiceRoutes, stores.deps, silentLogger);
   });

@@ -1,50 +1,12 @@
-import { randomInt } from "node:crypto";
 import { type Cache, perTurnRead } from "@stockwiz/core";
-import { Redis } from "ioredis";
-import type { CacheEnv } from "../config/store-config.ts";
+import type { Redis } from "ioredis";
 import type { Logger } from "../logger.ts";
+import { CacheTrust } from "./cache-trust.ts";
+import { forgetNamespace } from "./forget-namespace.ts";
 import { GenerationCopies } from "./generation-copies.ts";
-
-const generationKey = "cache-generation";
-
-// Sets the value only if no invalidation happened since the reader took its generation token.
-const setIfUnchangedScript = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
-  return 1
-end
-return 0`;
-
-// Deletes KEYS[2..] and moves the generation (KEYS[1]) on, in one step. A generation that has
-// to be created starts at a random number: a namespace wiped behind our back (FLUSHDB, a
-// restarted Redis) must never count up again to a token some process still holds.
-const invalidateScript = `
-for i = 2, #KEYS do
-  redis.call('DEL', KEYS[i])
-end
-if redis.call('EXISTS', KEYS[1]) == 0 then
-  redis.call('SET', KEYS[1], ARGV[1])
-end
-return redis.call('INCR', KEYS[1])`;
-
-const randomStart = () => String(randomInt(1, 2 ** 47));
-
-type ScriptedRedis = Redis & {
-  setIfUnchanged(
-    genKey: string,
-    key: string,
-    seen: string,
-    value: string,
-    ttl: number,
-  ): Promise<number>;
-  invalidate(keyCount: number, genKey: string, ...keysThenStart: string[]): Promise<number>;
-};
+import { generationKey, sendInvalidation, withCacheScripts } from "./redis-scripts.ts";
 
 export interface RedisCacheOptions {
-  url: string;
-  /** Bound on one command, so a dying Redis slows no request by more than this. */
-  commandTimeoutMs?: number;
-  keyPrefix?: string;
   /** Bytes of values kept in the process (near copies) besides Redis. */
   nearCopyBytes?: number;
 }
@@ -58,138 +20,68 @@ const nearCopyTtlMs = 5_000;
 
 export interface RedisCache {
   cache: Cache;
+  /** Where the process stands with Redis: see `CacheTrust`. */
+  trust: CacheTrust;
+  /** Stops the cache and disconnects its client. */
   close(): Promise<void>;
 }
 
 /**
- * Redis as a cache that can fail: commands are not queued while disconnected (they fail at once
- * and the caller reads the database), reconnection is endless, and after any outage or failed
- * command the process clears the namespace when Redis answers again.
+ * Redis as a cache that can fail, on a client built by `createRedisClient` (commands are not
+ * queued while disconnected: they fail at once and the caller reads the database; reconnection
+ * is endless). The cache takes the client over. Entries are served only while `CacheTrust`
+ * trusts Redis.
  *
  * Values read or written are also kept in the process as near copies, tagged with the
  * generation they were valid under. A read first fetches the current generation (one round
- * trip shared by every read that arrived meanwhile, see `perTurnRead`) and serves the near
+ * trip shared by every read of the event-loop turn, see `perTurnRead`) and serves the near
  * copy only if the generation has not moved: any write anywhere moves it, so a near copy is
  * never older than the last acknowledged write, and hot keys cost no value transfer.
  */
-export function createRedisCache(options: RedisCacheOptions, logger: Logger): RedisCache {
-  const keyPrefix = options.keyPrefix ?? "stockwiz:";
-  const redis = new Redis(options.url, {
-    keyPrefix,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    commandTimeout: options.commandTimeoutMs ?? 250,
-    enableAutoPipelining: true,
-    retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
-  }) as ScriptedRedis;
-  redis.defineCommand("setIfUnchanged", { numberOfKeys: 2, lua: setIfUnchangedScript });
-  redis.defineCommand("invalidate", { lua: invalidateScript });
+export function createRedisCache(
+  client: Redis,
+  logger: Logger,
+  options: RedisCacheOptions = {},
+): RedisCache {
+  const redis = withCacheScripts(client);
   const nearCopies = new GenerationCopies<string>({
     maxBytes: options.nearCopyBytes ?? 32 * 1024 * 1024,
     ttlMs: nearCopyTtlMs,
     bytesOf: (value) => value.length,
   });
-
-  // Entries are served only while trusted. Trust is lost when Redis goes away or a command
-  // fails (an invalidation of ours or of another process may be lost), and comes back only
-  // after a clearing of the namespace that began after the last loss; until then every read
-  // goes to the database. When trust is lost again soon after it came back (a Redis that keeps
-  // timing out), the next clearing waits longer each time, so a struggling Redis is not
-  // scanned over and over.
-  let trusted = false;
-  let trustedAt = 0;
-  let losses = 0;
-  let clearedUpTo = 0;
-  let clearing = false;
-  let pauseMs = 0;
-  let waiting: NodeJS.Timeout | undefined;
-
-  const sendInvalidation = (keys: readonly string[]) =>
-    redis.invalidate(1 + keys.length, generationKey, ...keys, randomStart());
-
-  /**
-   * Forgets every cached entry of this namespace. The generation moves first, so a fill that
-   * raced the clearing is refused.
-   */
-  async function forgetEverything(): Promise<void> {
-    await sendInvalidation([]);
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${keyPrefix}*`, "COUNT", 500);
-      cursor = next;
-      // SCAN answers full names; DEL adds the prefix itself.
-      const names = keys
-        .map((key) => key.slice(keyPrefix.length))
-        .filter((key) => key !== generationKey);
-      if (names.length > 0) await redis.del(...names);
-    } while (cursor !== "0");
-    await sendInvalidation([]);
-  }
-
-  function regainTrust(): void {
-    if (redis.status !== "ready" || clearing || waiting !== undefined) return;
-    if (clearedUpTo === losses) {
-      trusted = true;
-      trustedAt = performance.now();
-      return;
-    }
-    const upTo = losses;
-    clearing = true;
-    forgetEverything().then(
-      () => {
-        clearing = false;
-        clearedUpTo = upTo;
-        regainTrust(); // trusts, or clears again if trust was lost meanwhile
-      },
-      () => {
-        clearing = false;
-        regainTrustIn(1_000); // still reachable? otherwise the next "ready" will do
-      },
-    );
-  }
-
-  function regainTrustIn(ms: number): void {
-    if (ms === 0) {
-      regainTrust();
-      return;
-    }
-    clearTimeout(waiting);
-    waiting = setTimeout(() => {
-      waiting = undefined;
-      regainTrust();
-    }, ms).unref();
-  }
-
-  function distrust(): void {
-    if (trusted) {
-      const soon = performance.now() - trustedAt < 10_000;
-      pauseMs = soon ? Math.min(Math.max(pauseMs * 2, 250), 30_000) : 0;
-    }
-    trusted = false;
-    losses += 1;
+  const trust = new CacheTrust({
+    connected: () => redis.status === "ready",
+    clear: () => forgetNamespace(redis),
+    changed: (state) => {
+      if (state === "trusted") logger.info("cache trusted: serving cached entries");
+    },
+  });
+  const lose = () => {
     nearCopies.clear();
-    regainTrustIn(pauseMs);
-  }
+    trust.lost();
+  };
 
   redis.on("ready", () => {
     logger.info("cache connected");
-    regainTrust();
+    trust.connected();
   });
   redis.on("error", (error) => {
-    if (trusted) logger.warn({ err: error }, "cache unreachable; reading from the database");
-    distrust();
+    if (trust.trusted) logger.warn({ err: error }, "cache unreachable; reading from the database");
+    lose();
   });
-  redis.on("close", distrust);
+  redis.on("close", lose);
+  trust.connected(); // a client connected before it was handed over emits no "ready" again
 
-  // A missing generation means the namespace was wiped behind our back: start over.
+  // Trusted when the read left and when it came back. A missing generation means the namespace
+  // was wiped behind our back: start over.
   const currentGeneration = perTurnRead(async (): Promise<string | null> => {
-    if (!trusted) return null;
+    if (!trust.trusted) return null;
     try {
       const generation = await redis.get(generationKey);
-      if (generation === null) distrust();
-      return generation;
+      if (generation === null) lose();
+      return trust.trusted ? generation : null;
     } catch {
-      distrust();
+      lose();
       return null;
     }
   });
@@ -207,7 +99,7 @@ export function createRedisCache(options: RedisCacheOptions, logger: Logger): Re
         if (value !== null) nearCopies.set(key, value, generation);
         return value;
       } catch {
-        distrust();
+        lose();
         return null;
       }
     },
@@ -223,23 +115,19 @@ export function createRedisCache(options: RedisCacheOptions, logger: Logger): Re
     async invalidate(keys) {
       for (const key of keys) nearCopies.delete(key);
       try {
-        await sendInvalidation(keys);
+        await sendInvalidation(redis, keys);
       } catch {
-        distrust(); // cleared in full when Redis answers again
+        lose(); // cleared in full when Redis answers again
       }
     },
   };
 
   return {
     cache,
+    trust,
     close: async () => {
+      trust.stop();
       redis.disconnect();
     },
   };
 }
-
-/** The shared Redis cache when REDIS_URL is set. */
-export const connectConfiguredCache = (env: CacheEnv, logger: Logger): RedisCache | undefined =>
-  env.REDIS_URL === undefined
-    ? undefined
-    : createRedisCache({ url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX }, logger);

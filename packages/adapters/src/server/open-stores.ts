@@ -1,5 +1,5 @@
 import { type Cache, noCache, type ServiceDeps } from "@stockwiz/core";
-import { connectConfiguredCache } from "../cache/redis-cache.ts";
+import { connectConfiguredCache } from "../cache/redis-client.ts";
 import { databaseTarget, type StoreEnv } from "../config/store-config.ts";
 import { openDatabase } from "../database/open-database.ts";
 import type { Logger } from "../logger.ts";
