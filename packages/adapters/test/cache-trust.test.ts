@@ -29,34 +29,34 @@ function trustOnHand() {
   };
 }
 
+const settled = () => new Promise((resolve) => setImmediate(resolve));
+
 afterEach(() => {
   vi.useRealTimers();
 });
 
 describe("CacheTrust", () => {
-  it("when Redis answers and nothing was missed then it is trusted at once", () => {
+  it("when a process first reaches Redis then it clears the namespace before trusting it", async () => {
     const redis = trustOnHand();
 
     redis.connect();
+    expect(redis.trust.state).toBe("clearing");
+    redis.clearings[0]?.finish();
+    await settled();
 
-    expect(redis.trust.trusted).toBe(true);
-    expect(redis.clearings).toHaveLength(0);
+    expect(redis.states).toEqual(["clearing", "waiting", "trusted"]);
   });
 
   it("when trust is lost during a clearing then that clearing does not count and another runs", async () => {
-    vi.useFakeTimers();
     const redis = trustOnHand();
     redis.connect();
-    redis.trust.lost(); // a command failed, Redis still connected
-    await vi.advanceTimersByTimeAsync(250);
-    expect(redis.trust.state).toBe("clearing");
-    redis.trust.lost(); // and another while the clearing ran
+    redis.trust.lost(); // a command failed while the first clearing ran
 
     redis.clearings[0]?.finish();
-    await vi.advanceTimersByTimeAsync(250);
+    await settled();
     expect(redis.trust.state).toBe("clearing");
     redis.clearings[1]?.finish();
-    await vi.advanceTimersByTimeAsync(0);
+    await settled();
 
     expect(redis.trust.trusted).toBe(true);
   });
@@ -65,14 +65,16 @@ describe("CacheTrust", () => {
     vi.useFakeTimers();
     const redis = trustOnHand();
     redis.connect();
+    redis.clearings[0]?.finish();
+    await redis.trust.whenTrusted();
 
     redis.disconnect();
     expect(redis.trust.trusted).toBe(false);
     await vi.runAllTimersAsync(); // the pause before clearing again passes
-    expect(redis.clearings).toHaveLength(0); // nothing to clear while Redis is away
+    expect(redis.clearings).toHaveLength(1); // nothing to clear while Redis is away
     redis.connect();
     expect(redis.trust.state).toBe("clearing");
-    redis.clearings[0]?.finish();
+    redis.clearings[1]?.finish();
     await vi.runAllTimersAsync();
 
     expect(redis.trust.trusted).toBe(true);
@@ -82,11 +84,13 @@ describe("CacheTrust", () => {
     vi.useFakeTimers();
     const redis = trustOnHand();
     redis.connect();
+    redis.clearings[0]?.finish();
+    await vi.advanceTimersByTimeAsync(0);
 
     redis.trust.lost(); // a command failed, Redis still connected
     expect(redis.trust.state).toBe("pausing");
     await vi.advanceTimersByTimeAsync(249);
-    expect(redis.clearings).toHaveLength(0);
+    expect(redis.clearings).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
 
     expect(redis.trust.state).toBe("clearing");
@@ -95,9 +99,6 @@ describe("CacheTrust", () => {
   it("when a clearing fails then it is tried again a second later", async () => {
     vi.useFakeTimers();
     const redis = trustOnHand();
-    redis.connect();
-    redis.disconnect();
-    await vi.runAllTimersAsync();
     redis.connect();
 
     redis.clearings[0]?.fail();
@@ -110,10 +111,8 @@ describe("CacheTrust", () => {
 
   it("when stopped then it clears no more", async () => {
     const redis = trustOnHand();
-    redis.connect();
     redis.trust.stop();
 
-    redis.disconnect();
     redis.connect();
 
     expect(redis.clearings).toHaveLength(0);

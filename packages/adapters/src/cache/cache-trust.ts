@@ -25,13 +25,14 @@ const soonAfterTrustMs = 10_000;
 /**
  * Trust is lost when Redis goes away or a command fails (an invalidation, ours or another
  * process's, may be lost meanwhile) and comes back only after a clearing of the namespace that
- * began after the last loss.
+ * began after the last loss. A process that just started has never cleared: it cannot vouch
+ * that no writer cut off from Redis left a stale entry behind, so it clears first too.
  */
 export class CacheTrust {
   private current: TrustState = "waiting";
   /** Losses so far, and how many of them the last finished clearing began after. */
   private losses = 0;
-  private clearedUpTo = 0;
+  private clearedUpTo = -1;
   private trustedAt = 0;
   private pauseMs = 0;
   private pause: NodeJS.Timeout | undefined;

@@ -53,7 +53,7 @@ export function createRedisCache(
     connected: () => redis.status === "ready",
     clear: () => forgetNamespace(redis),
     changed: (state) => {
-      if (state === "trusted") logger.info("cache trusted: serving cached entries");
+      if (state === "trusted") logger.info("cache trusted: namespace cleared, serving cached entries");
     },
   });
   const lose = () => {
