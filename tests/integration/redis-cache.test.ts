@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import {
   buildServiceApp,
   createRedisCache,
@@ -178,6 +179,76 @@ describe("a process that starts on a namespace it never cleared", () => {
 
     expect(await redis.cache.get("product:1")).toBeNull();
     expect(await inspector.get("cache-generation")).not.toBe("41");
+  });
+});
+
+// Issue 15: three processes on one Redis behind a relay, Redis cut for 4 s. Once it was back,
+// each client reconnected on its own back-off schedule: the gateway first, which cleared the
+// namespace, trusted its copies again and filled them from the services; the product service
+// ~60 ms later. A write acknowledged by the product service in that gap could not be
+// invalidated (its client, still waiting to reconnect, sent nothing), so the gateway served
+// its copy of the old price until the product service reconnected and cleared the namespace.
+// Here the writer's client waits a minute between attempts, so the gap stays open for the test.
+describe("a writer still waiting to reconnect when Redis is back", () => {
+  const keyPrefix = newRedisKeyPrefix();
+  let relay: TcpRelay;
+  let readerClient: Redis;
+  let writerClient: Redis;
+  let reader: RedisCache;
+  let writer: RedisCache;
+
+  beforeAll(async () => {
+    relay = await startTcpRelay(redisAddress);
+    const url = `redis://127.0.0.1:${relay.port}`;
+    readerClient = createRedisClient(url, { keyPrefix }, { retryStrategy: () => 10 });
+    writerClient = createRedisClient(url, { keyPrefix }, { retryStrategy: () => 60_000 });
+    reader = createRedisCache(readerClient, silentLogger);
+    writer = createRedisCache(writerClient, silentLogger);
+    await Promise.all([reader.trust.whenTrusted(), writer.trust.whenTrusted()]);
+  });
+  afterAll(async () => {
+    await reader.close();
+    await writer.close();
+    await relay.close();
+    await removeCacheKeys(keyPrefix);
+  });
+
+  it("when the reader trusts its copies again before the writer reconnects then a write acknowledged meanwhile is not served stale", async () => {
+    await reader.cache.setIfUnchanged(
+      "catalogue:full",
+      "price 10",
+      30,
+      await vouched(reader.cache),
+    );
+    const bothLost = Promise.all([once(readerClient, "close"), once(writerClient, "close")]);
+    await relay.cut("refuse"); // Redis is down
+    await bothLost;
+    await relay.restore();
+    await reader.trust.whenTrusted(); // reconnected, namespace cleared
+    await reader.cache.setIfUnchanged(
+      "catalogue:full",
+      "price 10",
+      30,
+      await vouched(reader.cache),
+    );
+    expect(await reader.cache.get("catalogue:full")).toBe("price 10"); // a copy in the process
+    expect(writerClient.status).toBe("reconnecting");
+
+    // The price becomes 11 in the database, then the writer invalidates and acknowledges.
+    await writer.cache.invalidate(["catalogue:full"]);
+
+    expect(await reader.cache.get("catalogue:full")).toBeNull();
+  });
+
+  it("when Redis is away for every process then the write's invalidation gives up and no process serves from the cache", async () => {
+    const readerLost = once(readerClient, "close");
+    await relay.cut("refuse");
+    await readerLost;
+
+    await writer.cache.invalidate(["catalogue:full"]);
+
+    expect(await reader.cache.generation()).toBeNull();
+    expect(await reader.cache.get("catalogue:full")).toBeNull();
   });
 });
 

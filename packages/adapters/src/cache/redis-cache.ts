@@ -5,6 +5,7 @@ import { CacheTrust } from "./cache-trust.ts";
 import { forgetNamespace } from "./forget-namespace.ts";
 import { GenerationCopies } from "./generation-copies.ts";
 import { generationKey, sendInvalidation, withCacheScripts } from "./redis-scripts.ts";
+import { resendOverFreshConnection } from "./resend-invalidation.ts";
 
 export interface RedisCacheOptions {
   /** Bytes of values kept in the process (near copies) besides Redis. */
@@ -53,13 +54,15 @@ export function createRedisCache(
     connected: () => redis.status === "ready",
     clear: () => forgetNamespace(redis),
     changed: (state) => {
-      if (state === "trusted") logger.info("cache trusted: namespace cleared, serving cached entries");
+      if (state === "trusted")
+        logger.info("cache trusted: namespace cleared, serving cached entries");
     },
   });
   const lose = () => {
     nearCopies.clear();
     trust.lost();
   };
+  const resend = resendOverFreshConnection(redis, redis.options.commandTimeout ?? 250);
 
   redis.on("ready", () => {
     logger.info("cache connected");
@@ -118,6 +121,8 @@ export function createRedisCache(
         await sendInvalidation(redis, keys);
       } catch {
         lose(); // cleared in full when Redis answers again
+        // Not acknowledged before Redis has it or is found down: see resendOverFreshConnection.
+        await resend(keys);
       }
     },
   };
