@@ -20,8 +20,12 @@ const claimed = {
     // Counts the CPU of the machine's PostgreSQL and Redis: they must be running.
     "tests/bench/process-usage.test.ts",
   ],
-  // A package's test of its own processes says so in its name.
-  e2e: ["tests/e2e/**/*.test.ts", "packages/*/test/**/*-processes.test.ts"],
+  // A test elsewhere that starts processes of its own says so in its name.
+  e2e: [
+    "tests/e2e/**/*.test.ts",
+    "packages/*/test/**/*-processes.test.ts",
+    "tests/**/*-processes.test.ts",
+  ],
   browser: ["tests/browser/**/*.test.ts"],
   infra: [
     "tests/infra/**/*.test.ts",
