@@ -1,20 +1,18 @@
-import { execFile } from "node:child_process";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { launch } from "../../../tests/kit/process/launch.ts";
 
 // The deploy CLI as the pipeline calls it: a real process, its real exit code.
-const run = promisify(execFile);
 const src = join(import.meta.dirname, "..", "src");
 
-async function exitOf(script: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
-  try {
-    const { stdout } = await run("npx", ["tsx", join(src, script), ...args], { env });
-    return { code: 0, output: stdout };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, output: `${failed.stdout}${failed.stderr}` };
-  }
+async function exitOf(script: string, args: string[], env: Record<string, string> = {}) {
+  const run = launch("npx", ["tsx", join(src, script), ...args], {
+    name: script,
+    inheritEnv: {},
+    env,
+  });
+  const { code } = await run.exited;
+  return { code, output: run.output() };
 }
 
 describe("deploy CLI process", () => {
