@@ -7,15 +7,7 @@ import { TwoTierVpc } from "./constructs/two-tier-vpc.ts";
 export function Network({ stack, app }: StackContext) {
   const config = useFargateConfig(app);
   const { network, names } = config;
-  const { vpc } = new TwoTierVpc(stack, "Network", {
-    vpcName: names.vpc,
-    cidr: network.vpcCidr,
-    availabilityZones: network.availabilityZones,
-    publicSubnetCidrs: network.publicSubnetCidrs,
-    privateSubnetCidrs: network.privateSubnetCidrs,
-    natGateways: network.natGateways,
-    flowLogRetentionDays: network.flowLogRetentionDays,
-  });
+  const { vpc } = new TwoTierVpc(stack, "Network", { vpcName: names.vpc, ...network });
   const ports = Object.values(names.appServices).map((service) => service.port);
   const securityGroups = new ServiceSecurityGroups(stack, "SecurityGroups", {
     vpc,

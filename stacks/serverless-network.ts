@@ -12,15 +12,7 @@ import { TwoTierVpc } from "./constructs/two-tier-vpc.ts";
 export function ServerlessNetwork({ stack, app }: StackContext) {
   const config = useServerlessConfig(app);
   const { network, names } = config;
-  const { vpc } = new TwoTierVpc(stack, "Network", {
-    vpcName: names.vpc,
-    cidr: network.vpcCidr,
-    availabilityZones: network.availabilityZones,
-    publicSubnetCidrs: network.publicSubnetCidrs,
-    privateSubnetCidrs: network.privateSubnetCidrs,
-    natGateways: network.natGateways,
-    flowLogRetentionDays: network.flowLogRetentionDays,
-  });
+  const { vpc } = new TwoTierVpc(stack, "Network", { vpcName: names.vpc, ...network });
   const securityGroups = new FunctionSecurityGroups(stack, "SecurityGroups", {
     vpc,
     namePrefix: config.stage,

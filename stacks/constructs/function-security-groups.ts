@@ -1,6 +1,6 @@
 import * as ec2 from "aws-cdk-lib/aws-ec2";
-import { NagSuppressions } from "cdk-nag";
 import { Construct } from "constructs";
+import { PublicLoadBalancerSecurityGroup } from "./public-load-balancer-security-group.ts";
 
 export interface FunctionSecurityGroupsProps {
   readonly vpc: ec2.IVpc;
@@ -20,22 +20,12 @@ export class FunctionSecurityGroups extends Construct {
 
   constructor(scope: Construct, id: string, props: FunctionSecurityGroupsProps) {
     super(scope, id);
-    if (props.listenerPorts.length === 0) throw new Error("listenerPorts must name a port");
-    this.loadBalancer = new ec2.SecurityGroup(this, "LoadBalancer", {
+    this.loadBalancer = new PublicLoadBalancerSecurityGroup(this, "LoadBalancer", {
       vpc: props.vpc,
       securityGroupName: `${props.namePrefix}-alb-sg`,
       description: "Public load balancer: HTTP/HTTPS in; Lambda targets need no outbound rule",
-      allowAllOutbound: false,
+      listenerPorts: props.listenerPorts,
     });
-    for (const port of props.listenerPorts) {
-      this.loadBalancer.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(port), `Listener ${port}`);
-    }
-    NagSuppressions.addResourceSuppressions(this.loadBalancer, [
-      {
-        id: "AwsSolutions-EC23",
-        reason: "Internet-facing ALB: 80 and 443 are open to every client by design",
-      },
-    ]);
     // Outbound is open, but the subnets are isolated: only the VPC (the database) is reachable.
     this.functions = new ec2.SecurityGroup(this, "Functions", {
       vpc: props.vpc,

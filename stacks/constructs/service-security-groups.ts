@@ -1,6 +1,6 @@
 import * as ec2 from "aws-cdk-lib/aws-ec2";
-import { NagSuppressions } from "cdk-nag";
 import { Construct } from "constructs";
+import { PublicLoadBalancerSecurityGroup } from "./public-load-balancer-security-group.ts";
 
 export interface ServiceSecurityGroupsProps {
   readonly vpc: ec2.IVpc;
@@ -25,22 +25,12 @@ export class ServiceSecurityGroups extends Construct {
     if (from > to) throw new Error("containerPortRange.from must not exceed containerPortRange.to");
     const containerPorts = ec2.Port.tcpRange(from, to);
 
-    this.loadBalancer = new ec2.SecurityGroup(this, "LoadBalancer", {
+    this.loadBalancer = new PublicLoadBalancerSecurityGroup(this, "LoadBalancer", {
       vpc: props.vpc,
       securityGroupName: `${props.namePrefix}-alb-sg`,
       description: "Public load balancer: HTTP/HTTPS in, container ports out",
-      allowAllOutbound: false,
+      listenerPorts: props.listenerPorts,
     });
-    for (const port of props.listenerPorts) {
-      this.loadBalancer.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(port), `Listener ${port}`);
-    }
-
-    NagSuppressions.addResourceSuppressions(this.loadBalancer, [
-      {
-        id: "AwsSolutions-EC23",
-        reason: "Internet-facing ALB: 80 and 443 are open to every client by design",
-      },
-    ]);
 
     this.tasks = new ec2.SecurityGroup(this, "Tasks", {
       vpc: props.vpc,

@@ -6,7 +6,7 @@ import { retentionDays } from "./retention-days.ts";
 
 export interface TwoTierVpcProps {
   readonly vpcName: string;
-  readonly cidr: string;
+  readonly vpcCidr: string;
   readonly availabilityZones: readonly string[];
   /** Public subnets (load balancer, NAT), one per AZ. */
   readonly publicSubnetCidrs: readonly string[];
@@ -35,7 +35,7 @@ export class TwoTierVpc extends Construct {
       vpcName: props.vpcName,
       availabilityZones: [...props.availabilityZones],
       ipAddresses: new FixedSubnetCidrs({
-        vpcCidr: props.cidr,
+        vpcCidr: props.vpcCidr,
         availabilityZones: props.availabilityZones,
         subnetCidrs: {
           [ec2.SubnetType.PUBLIC]: props.publicSubnetCidrs,
