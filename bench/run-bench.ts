@@ -3,13 +3,14 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as pause } from "node:timers/promises";
 import { parseArgs } from "node:util";
-import { ensureWebBuild, webDistDir } from "@stockwiz/web";
+import { ensureWebBuild } from "@stockwiz/web";
 import {
   bundleEntry,
   bundleLambdas,
   bundleServices,
   serviceNames,
 } from "../scripts/bundle-services.ts";
+import type { AppServiceKey } from "../stacks/config/resource-names.ts";
 import { freePorts } from "../tests/kit/free-ports.ts";
 import {
   describeExit,
@@ -49,6 +50,12 @@ import {
   processTable,
 } from "./lib/report.ts";
 import { seedCatalogue } from "./lib/seed-catalogue.ts";
+import {
+  type BenchPlacement,
+  benchRateLimitPerMinute,
+  shippedEnvironment,
+  shippedSettings,
+} from "./lib/shipped-environment.ts";
 import { postgresVersion, redisVersion } from "./lib/store-versions.ts";
 
 const { values } = parseArgs({
@@ -61,6 +68,10 @@ const { values } = parseArgs({
     /** Only the Lambda artefacts' size and cold starts (a minute, no load rows). */
     lambda: { type: "boolean", default: false },
     output: { type: "string" },
+    /** Only the load rows whose label contains this text (the baseline always runs). */
+    only: { type: "string" },
+    /** Writes a CPU profile of each service (node --cpu-prof) into this folder when it stops. */
+    profile: { type: "string" },
     "load-generator": { type: "string" },
   },
 });
@@ -81,7 +92,13 @@ if (wanted !== undefined && wanted !== "wrk" && wanted !== "autocannon")
   throw new Error("--load-generator must be wrk or autocannon");
 const generator = loadGenerator(wanted);
 // A quick run is a smoke test: it prints, and writes a file only when asked to.
-const output = values.output ?? (values.quick ? undefined : "BENCHMARKS.md");
+const output =
+  values.output ?? (values.quick || values.only !== undefined ? undefined : "BENCHMARKS.md");
+const only = values.only;
+const profileDir = values.profile === undefined ? undefined : resolve(values.profile);
+// A profile covers the process's whole life, so the rows it should show run alone.
+if (profileDir !== undefined && only === undefined)
+  throw new Error("--profile needs --only: a profile covers every row the process serves");
 const catalogueSizes = [1_000, 10_000];
 const sequentialRequests = values.quick ? 3 : 20;
 
@@ -138,7 +155,6 @@ interface Stack {
   notes: string[];
 }
 
-const commonEnv = { HOST: "127.0.0.1", LOG_LEVEL: "warn" };
 // Bundles built for this run; under the repository (dist/ is ignored by git) so that
 // node_modules is found from them, as /app/node_modules is in the images.
 const benchBuildDir = join(repoRoot, "dist", "bench");
@@ -161,32 +177,38 @@ async function startSeparate(): Promise<Stack> {
     number,
     number,
   ];
-  const stores = { DATABASE_URL: database.url, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix };
+  const placement: BenchPlacement = {
+    ports: {
+      apiGateway: gatewayPort,
+      productService: productPort,
+      inventoryService: inventoryPort,
+    },
+    databaseUrl: database.url,
+    redisUrl,
+    redisKeyPrefix: prefix,
+  };
   const url = (port: number) => `http://127.0.0.1:${port}`;
   const coldStartMs: Record<string, number> = {};
   const pids: Record<string, number> = {};
   // One at a time: each cold start is measured alone, and the two migrations never race.
-  const startService = async (
-    name: string,
-    entry: string,
-    port: number,
-    env: Record<string, string>,
-  ) => {
-    const service = start(name, entry, { ...commonEnv, ...env, PORT: String(port) });
+  // Each with the environment its ECS task sets (shippedEnvironment), so the bench measures
+  // what ships: request log lines, the rate limiter.
+  const startService = async (name: string, entry: string, key: AppServiceKey) => {
+    const profiling: Record<string, string> =
+      profileDir === undefined
+        ? {}
+        : {
+            NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir} --cpu-prof-name=${name}.cpuprofile`,
+          };
+    const service = start(name, entry, { ...shippedEnvironment(key, placement), ...profiling });
+    const port = placement.ports[key];
     coldStartMs[name] = await coldStartToHealth(service, url(port));
     pids[name] = service.pid;
     log(`${name} healthy after ${coldStartMs[name]?.toFixed(0)} ms (pid ${service.pid})`);
   };
-  await startService("product-service", productBundle, productPort, stores);
-  await startService("inventory-service", inventoryBundle, inventoryPort, stores);
-  await startService("api-gateway", gatewayBundle, gatewayPort, {
-    STOCKWIZ_WEB_DIST: webDistDir,
-    REDIS_URL: redisUrl,
-    REDIS_KEY_PREFIX: prefix,
-    PRODUCT_SERVICE_URL: url(productPort),
-    INVENTORY_SERVICE_URL: url(inventoryPort),
-    RATE_LIMIT_PER_MINUTE: "0",
-  });
+  await startService("product-service", productBundle, "productService");
+  await startService("inventory-service", inventoryBundle, "inventoryService");
+  await startService("api-gateway", gatewayBundle, "apiGateway");
   return {
     pids,
     coldStartMs,
@@ -252,13 +274,14 @@ async function startEmbedded(): Promise<Stack> {
       what: `remove ${dataDir}`,
       run: () => rm(dataDir, { recursive: true, force: true }),
     });
+    // As `npm start` runs it (its own defaults: every request logged), the limit raised as above.
     const service = start("all-in-one", "packages/all-in-one/src/main.ts", {
-      ...commonEnv,
+      HOST: "127.0.0.1",
       STOCKWIZ_DATA_DIR: dataDir,
       GATEWAY_PORT: String(gatewayPort),
       PRODUCT_SERVICE_PORT: String(productPort),
       INVENTORY_SERVICE_PORT: String(inventoryPort),
-      RATE_LIMIT_PER_MINUTE: "0",
+      RATE_LIMIT_PER_MINUTE: String(benchRateLimitPerMinute),
     });
     const coldStart = await coldStartToHealth(service, url(gatewayPort));
     return { service, coldStart };
@@ -385,7 +408,7 @@ async function main(): Promise<void> {
     label: "baseline node:http (100-byte JSON)",
     url: `http://127.0.0.1:${baselinePort}/`,
   };
-  const targets: Target[] = [
+  const rows: Target[] = [
     baselineTarget,
     ...ceilings.targets,
     { label: "gateway GET /api/products/1", url: `${gw}/api/products/1` },
@@ -406,6 +429,9 @@ async function main(): Promise<void> {
       }),
     },
   ];
+  const targets = rows.filter(
+    (target) => only === undefined || target === baselineTarget || target.label.includes(only),
+  );
   // The POST row is warmed just before it runs, so every GET row sees the five seed rows only.
   const warmSettings = { generator, connections, duration: values.quick ? 1 : 2 };
   log("warming every GET path");
@@ -455,6 +481,10 @@ async function main(): Promise<void> {
     loads.push(await interleaved(target));
   }
   loads.push(await alone({ ...baselineTarget, label: "baseline again, at the end (drift check)" }));
+  if (only !== undefined) {
+    log(`\n${loadTable({ loads, machine: machine() })}\n`);
+    return;
+  }
 
   const catalogue: SequentialResult[] = [];
   let gatewayRssAfter10k: number | undefined;
@@ -481,6 +511,9 @@ async function main(): Promise<void> {
 
   const report: BenchReport = {
     mode: values.embedded ? "embedded all-in-one" : "separate processes",
+    settings: values.embedded
+      ? `npm start's defaults, RATE_LIMIT_PER_MINUTE raised to ${benchRateLimitPerMinute.toLocaleString("en-US")}`
+      : `the environment the ECS task sets (stacks/config/service-environment.ts): ${shippedSettings()}`,
     loadGenerator: generator.description,
     connections,
     duration,

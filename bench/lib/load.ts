@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import autocannon from "autocannon";
-import { cpuTimeMs, sampleRss } from "./process-usage.ts";
+import { cpuTimeMs, type RssSamples, sampleRss } from "./process-usage.ts";
 
 export interface Target {
   readonly label: string;
@@ -26,6 +26,8 @@ export interface LoadResult {
   readonly timeouts: number;
   /** Peak VmRSS (MiB) of each watched process during the run. */
   readonly rssPeak: Record<string, number>;
+  /** VmRSS (MiB) of each watched process once the row ended. */
+  readonly rssAfter: Record<string, number>;
   /** The baseline measured in slices interleaved with this row's (service rows only). */
   readonly interleaved?: Interleaving | undefined;
   /** CPU µs per request of each stack process, PostgreSQL and Redis (interleaved rows only). */
@@ -71,7 +73,10 @@ export interface LoadSettings {
   readonly duration: number;
 }
 
-type Counts = Omit<LoadResult, "label" | "rssPeak" | "interleaved" | "cpuPerRequestUs">;
+type Counts = Omit<
+  LoadResult,
+  "label" | "rssPeak" | "rssAfter" | "interleaved" | "cpuPerRequestUs"
+>;
 
 /** wrk's version if it is on PATH (`wrk --version` prints it but exits 1), else undefined. */
 function wrkVersion(): string | undefined {
@@ -202,13 +207,13 @@ export async function measure(
 ): Promise<LoadResult> {
   const sampler = sampleRss(watch);
   let counts: Counts;
-  let rssPeak: Record<string, number> = {};
+  let rss: RssSamples = { peak: {}, last: {} };
   try {
     counts = await run(target, settings);
   } finally {
-    rssPeak = await sampler.stop();
+    rss = await sampler.stop();
   }
-  return { label: target.label, ...counts, rssPeak };
+  return { label: target.label, ...counts, rssPeak: rss.peak, rssAfter: rss.last };
 }
 
 /** Interleaved measurements of one row, one per round, as one result. */
@@ -230,6 +235,7 @@ export function mergeRounds(rounds: readonly LoadResult[]): LoadResult {
     label: first.label,
     ...counts,
     rssPeak,
+    rssAfter: rounds.at(-1)?.rssAfter ?? {},
     cpuPerRequestUs,
     interleaved: {
       baselineReqPerSec: median(interleaved.map((i) => i.baselineReqPerSec)),
@@ -277,7 +283,7 @@ export async function measureInterleaved(
   const sampler = sampleRss(watch);
   const targetRuns: Counts[] = [];
   const baselineRuns: Counts[] = [];
-  let rssPeak: Record<string, number> = {};
+  let rss: RssSamples = { peak: {}, last: {} };
   const cpuMs: Record<string, number> = {};
   try {
     for (let n = 0; n < settings.slices; n += 1) {
@@ -289,7 +295,7 @@ export async function measureInterleaved(
         cpuMs[name] = (cpuMs[name] ?? 0) + ms - (before[name] ?? ms);
     }
   } finally {
-    rssPeak = await sampler.stop();
+    rss = await sampler.stop();
   }
   const counts = combine(targetRuns);
   const cpuPerRequestUs = Object.fromEntries(
@@ -298,7 +304,8 @@ export async function measureInterleaved(
   return {
     label: target.label,
     ...counts,
-    rssPeak,
+    rssPeak: rss.peak,
+    rssAfter: rss.last,
     cpuPerRequestUs,
     interleaved: {
       baselineReqPerSec: combine(baselineRuns).reqPerSec,
@@ -367,7 +374,7 @@ export async function sequential(
     while (times.length < options.count && performance.now() - start < options.budgetMs)
       times.push(await timedGet(url));
   } finally {
-    rssPeak = await sampler.stop();
+    rssPeak = (await sampler.stop()).peak;
   }
   const sorted = times.map((t) => t.ms).sort((a, b) => a - b);
   return {

@@ -14,22 +14,32 @@ export async function rssMiB(pid: number): Promise<number | undefined> {
   }
 }
 
+export interface RssSamples {
+  /** Each process's highest VmRSS (MiB) while sampled. */
+  peak: Record<string, number>;
+  /** Each process's VmRSS (MiB) when sampling stopped: what the row left behind. */
+  last: Record<string, number>;
+}
+
 /** Samples the RSS of some processes every `everyMs` until stopped; keeps each one's peak. */
 export function sampleRss(pids: Record<string, number>, everyMs = 200) {
   const peaks: Record<string, number> = {};
+  const last: Record<string, number> = {};
   const sample = async () => {
     for (const [name, pid] of Object.entries(pids)) {
       const rss = await rssMiB(pid);
-      if (rss !== undefined && rss > (peaks[name] ?? 0)) peaks[name] = rss;
+      if (rss === undefined) continue;
+      last[name] = rss;
+      if (rss > (peaks[name] ?? 0)) peaks[name] = rss;
     }
   };
   void sample();
   const timer = setInterval(() => void sample(), everyMs);
   return {
-    async stop(): Promise<Record<string, number>> {
+    async stop(): Promise<RssSamples> {
       clearInterval(timer);
       await sample();
-      return peaks;
+      return { peak: peaks, last };
     },
   };
 }

@@ -123,6 +123,8 @@ export function packageVersion(name: string): string {
 
 export interface BenchReport {
   mode: "separate processes" | "embedded all-in-one";
+  /** How the services were configured: the ECS task's variables, or the all-in-one's. */
+  settings: string;
   /** The load generator and its version, as `loadGenerator()` describes it. */
   loadGenerator: string;
   connections: number;
@@ -170,7 +172,10 @@ function table(header: string[], rows: string[][]): string {
   return [row(header), row(header.map(() => "---")), ...rows.map(row)].join("\n");
 }
 
-export function loadTable(report: BenchReport): string {
+/** What the load table reads of a report: a run with only some rows has no more. */
+type LoadRows = Pick<BenchReport, "loads" | "machine">;
+
+export function loadTable(report: LoadRows): string {
   return table(
     [
       "path",
@@ -191,6 +196,7 @@ export function loadTable(report: BenchReport): string {
       "its ceiling (this run)",
       "goal met?",
       "CPU µs per request",
+      "RSS after (MiB)",
     ],
     report.loads.map((load) => {
       const baseline = load.interleaved?.baselineReqPerSec;
@@ -221,6 +227,7 @@ export function loadTable(report: BenchReport): string {
         ceiling === undefined ? "" : `${ceiling.toFixed(2)} (${goal?.ceiling})`,
         met,
         cpuPerRequest(load),
+        rssAfter(load),
       ];
     }),
   );
@@ -240,7 +247,7 @@ const cpuTotal = (load: LoadResult) =>
   Object.values(load.cpuPerRequestUs ?? {}).reduce((sum, us) => sum + us, 0);
 
 /** The ratio a row cannot pass: its ceiling row's, or what the machine's cores allow it. */
-function ceilingOf(report: BenchReport, load: LoadResult, ceiling: Ceiling): number | undefined {
+function ceilingOf(report: LoadRows, load: LoadResult, ceiling: Ceiling): number | undefined {
   if (ceiling === "cpu") {
     const baseline = load.interleaved?.baselineReqPerSec;
     const cpu = cpuTotal(load);
@@ -260,6 +267,14 @@ function cpuPerRequest(load: LoadResult): string {
   if (used.length === 0) return "";
   const parts = used.map(([name, us]) => `${name} ${us.toFixed(0)}`);
   return `${cpuTotal(load).toFixed(0)}: ${parts.join(" · ")}`;
+}
+
+/** What each StockWiz process holds once the row is over (the baseline server left out). */
+function rssAfter(load: LoadResult): string {
+  return Object.entries(load.rssAfter)
+    .filter(([name]) => name !== "baseline")
+    .map(([name, mib]) => `${name} ${mib.toFixed(0)}`)
+    .join(" · ");
 }
 
 export function catalogueTable(report: BenchReport): string {
@@ -377,7 +392,7 @@ Issue 7 holds the legacy figures and the goals.
 - **Versions:** ${versions}
 - **Machine CPU busy before the run** (2 s, nothing of the bench running yet):
   ${(report.busyBefore * 100).toFixed(0)} %
-- **Stack:** ${report.mode}; real PostgreSQL and Redis unless embedded; gateway rate limit off;
+- **Stack:** ${report.mode}; real PostgreSQL and Redis unless embedded; ${report.settings};
   ${
     report.mode === "separate processes"
       ? "each service (and each ceiling server) run as its container image runs it: the esbuild bundle (`npm run bundle`) under plain `node`"

@@ -20,12 +20,14 @@ const load = (
   errors: 0,
   timeouts: 0,
   rssPeak: {},
+  rssAfter: {},
   interleaved: { baselineReqPerSec, sliceRatios: [ratio], roundRatios: [ratio] },
   ...extra,
 });
 
 const report = (loads: LoadResult[]): BenchReport => ({
   mode: "separate processes",
+  settings: "as the ECS task sets them",
   loadGenerator: "wrk",
   connections: 32,
   duration: 8,
@@ -98,6 +100,17 @@ describe("bench report", () => {
     });
     expect(rowOf(loadTable(report([post])), "gateway POST /api/products")["goal met?"]).toBe(
       "no: it needs less CPU per request",
+    );
+  });
+});
+
+describe("the load table's processes", () => {
+  it("when a row ends then each StockWiz process's RSS after it is shown, the baseline server's left out", () => {
+    const row = load("gateway GET /api/products/1", 0.6, {
+      rssAfter: { "api-gateway": 101.4, "product-service": 90, baseline: 50 },
+    });
+    expect(rowOf(loadTable(report([row])), row.label)["RSS after (MiB)"]).toBe(
+      "api-gateway 101 · product-service 90",
     );
   });
 });
