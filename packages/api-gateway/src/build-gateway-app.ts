@@ -57,6 +57,13 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<FastifyInstanc
       max: deps.rateLimitPerMinute,
       timeWindow: 60_000,
       allowList: (request) => request.url === "/health",
+      // Answers under the limit carry no x-ratelimit-* headers: three more headers to set and
+      // check on every answer, for a limit no client is told about (the 429 says Retry-After).
+      addHeadersOnExceeding: {
+        "x-ratelimit-limit": false,
+        "x-ratelimit-remaining": false,
+        "x-ratelimit-reset": false,
+      },
     });
   }
   await app.register(cors, corsPolicy);
