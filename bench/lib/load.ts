@@ -11,6 +11,8 @@ export interface Target {
   readonly url: string;
   readonly method?: "GET" | "POST";
   readonly body?: string;
+  /** A wrk script that writes the requests itself (a mix), with its settings; wrk only. */
+  readonly script?: { readonly path: string; readonly env: Record<string, string> };
 }
 
 export interface LoadResult {
@@ -108,6 +110,7 @@ export function loadGenerator(wanted: "wrk" | "autocannon" | undefined): LoadGen
 }
 
 async function runAutocannon(target: Target, settings: LoadSettings): Promise<Counts> {
+  if (target.script !== undefined) throw new Error(`${target.label} needs wrk (a Lua script)`);
   const result = await autocannon({
     url: target.url,
     method: target.method ?? "GET",
@@ -158,7 +161,7 @@ async function runWrk(target: Target, settings: LoadSettings): Promise<Counts> {
       `-d${settings.duration}s`,
       "--latency",
       "-s",
-      wrkScript,
+      target.script?.path ?? wrkScript,
       target.url,
     ],
     {
@@ -166,6 +169,8 @@ async function runWrk(target: Target, settings: LoadSettings): Promise<Counts> {
       env: {
         PATH: process.env.PATH ?? "/usr/bin:/bin",
         WRK_METHOD: target.method ?? "GET",
+        WRK_REPORT_SCRIPT: wrkScript,
+        ...target.script?.env,
         ...(target.body === undefined
           ? {}
           : { WRK_BODY: target.body, WRK_CONTENT_TYPE: "application/json" }),

@@ -3,75 +3,14 @@ import { readFileSync } from "node:fs";
 import { availableParallelism, totalmem } from "node:os";
 import { resolve } from "node:path";
 import { repoRoot } from "../../tests/kit/process/launch.ts";
+import { goalTable } from "./goal-table.ts";
 import type { LambdaColdStart } from "./lambda-cold-start.ts";
+import type { LargeCatalogueCase } from "./large-catalogue.ts";
 import { type LoadResult, ratioOf, type SequentialResult } from "./load.ts";
-
-/** The rows of the ceiling servers (bench/ceiling-server.ts), by the ceiling they measure. */
-export const ceilingLabels = {
-  fastify: "ceiling: bare Fastify (same 100-byte body)",
-  generation: "ceiling: bare Fastify + cache generation read (Redis)",
-} as const;
-
-/**
- * A row's bound: one of the ceiling rows, or "cpu": the machine's cores divided by the CPU one
- * request cost the stack (services, PostgreSQL, Redis) in this run, as if the load generator
- * took nothing.
- */
-type Ceiling = keyof typeof ceilingLabels | "cpu";
-
-interface Goal {
-  legacyRatio: string;
-  legacyP99: string;
-  goal: number;
-  /** What bounds this row in the run: a ceiling row, or the stack's CPU ("cpu"). */
-  ceiling: Ceiling;
-}
-
-/** The legacy figures and the goals of issue 7, by row label. */
-export const goals: Record<string, Goal> = {
-  "gateway GET /api/products/1": {
-    legacyRatio: "0.42–0.48",
-    legacyP99: "9 ms",
-    goal: 0.6,
-    ceiling: "generation",
-  },
-  "product service GET /products/1": {
-    legacyRatio: "0.06–0.09",
-    legacyP99: "42–70 ms",
-    goal: 0.7,
-    ceiling: "generation",
-  },
-  "gateway GET /api/products": {
-    legacyRatio: "0.04–0.05",
-    legacyP99: "178–188 ms",
-    goal: 0.5,
-    ceiling: "generation",
-  },
-  "gateway GET /api/inventory": {
-    legacyRatio: "0.14–0.15",
-    legacyP99: "25–31 ms",
-    goal: 0.5,
-    ceiling: "generation",
-  },
-  "gateway GET /api/products-full (warm)": {
-    legacyRatio: "0.48–0.55",
-    legacyP99: "7–8 ms",
-    goal: 0.55,
-    ceiling: "generation",
-  },
-  "gateway GET /health": {
-    legacyRatio: "0.05",
-    legacyP99: "169–229 ms",
-    goal: 0.7,
-    ceiling: "fastify",
-  },
-  "gateway POST /api/products": {
-    legacyRatio: "0.02",
-    legacyP99: "156–374 ms",
-    goal: 0.1,
-    ceiling: "cpu",
-  },
-};
+import { int, mib, ms, table } from "./markdown-table.ts";
+import type { MixedWorkload } from "./mixed-workload.ts";
+import { type Ceiling, ceilingLabels, type Goal, goals } from "./ratio-goals.ts";
+import { largeCatalogueTable, mixedTable } from "./workload-tables.ts";
 
 /** Legacy's uncached products-full with 1,000 products: 0.40–0.93 s; the goal is a tenth. */
 export const catalogueGoalMs = 40;
@@ -143,6 +82,10 @@ export interface BenchReport {
   coldStartMs: Record<string, number>;
   rssAfterStart: Record<string, number>;
   gatewayRssAfter10k: number | undefined;
+  /** Issue 16's mixed workload: absent in a quick run. */
+  mixed?: MixedWorkload;
+  /** Issue 16's 100,000 and 1,000,000 products: absent in a quick run. */
+  largeCatalogue?: LargeCatalogueCase[];
   /** The Lambda artefacts' size and start-up (issue 14): absent when not measured. */
   lambdas?: LambdaColdStart[];
   notes: string[];
@@ -151,10 +94,6 @@ export interface BenchReport {
 /** Issue 14's goals for every function: init under 300 ms, bundle under 1 MB. */
 export const lambdaGoals = { initMs: 300, bundleBytes: 1_000_000 } as const;
 
-const ms = (value: number) =>
-  Number.isNaN(value) ? "–" : value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`;
-const mib = (value: number | undefined) => (value === undefined ? "–" : `${value.toFixed(0)} MiB`);
-const int = (value: number) => Math.round(value).toLocaleString("en-US");
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(0)} kB`;
 const medianOf = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -163,14 +102,6 @@ const medianOf = (values: readonly number[]) => {
     ? (sorted[middle] as number)
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
-
-function row(cells: string[]): string {
-  return `| ${cells.join(" | ")} |`;
-}
-
-function table(header: string[], rows: string[][]): string {
-  return [row(header), row(header.map(() => "---")), ...rows.map(row)].join("\n");
-}
 
 /** What the load table reads of a report: a run with only some rows has no more. */
 type LoadRows = Pick<BenchReport, "loads" | "machine">;
@@ -402,6 +333,12 @@ Issue 7 holds the legacy figures and the goals.
   one row after another, every path warmed first with the same generator; five seed rows (the POST
   row runs last)
 
+## Goals (issue 16)
+
+${goalTable(report)}
+
+"–": not measured in this run (a quick run, or an API not merged yet: the row says which).
+
 ## Throughput and latency (ratio = req/s ÷ the bare \`node:http\` baseline's req/s in this run)
 
 ${loadTable(report)}
@@ -463,7 +400,34 @@ the refresh's request id).
 ${catalogueTable(report)}
 
 Gateway RSS after the 10,000-product case: ${mib(report.gatewayRssAfter10k)}.
+${
+  report.mixed === undefined
+    ? ""
+    : `
+## Mixed workload on ${report.mixed.products.toLocaleString("en-US")} products
 
+Right after the 10,000-product case, on its catalogue: one wrk run per mix
+(\`bench/wrk-mixed.lua\`, ${report.connections} connections, ${report.duration} s), product ids drawn
+at random among the seeded ones; the POSTs add products as they go. Before each mix, every path
+it sends is asked once: a path that refuses (an API not merged yet) makes the row "not available".
+
+${mixedTable(report.mixed)}
+`
+}${
+  report.largeCatalogue === undefined
+    ? ""
+    : `
+## Large catalogues
+
+Seeded in SQL (one \`INSERT … SELECT generate_series\`), the run's Redis keys deleted. Pages
+are requested one after another (20 each); the later page is the one the second page's
+\`Link: <…>; rel="next"\` names. products-full is asked 3 times with \`force_refresh=true\`,
+the gateway's RSS sampled every 50 ms. Whether the list is paginated and products-full streamed
+is asked on the small catalogue first, so a list that is not never answers a million products.
+
+${largeCatalogueTable(report.largeCatalogue)}
+`
+}
 ## Processes
 
 Cold start is from \`spawn\` to the first \`/health\` 200 (polled every 20 ms, the services
