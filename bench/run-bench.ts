@@ -161,6 +161,8 @@ interface Stack {
   productUrl: string;
   /** Puts `count` products (one stock row each) in the catalogue; returns how many there are. */
   seed(count: number): Promise<number>;
+  /** Its scratch database on the machine's PostgreSQL; absent when embedded. */
+  databaseName?: string;
   notes: string[];
 }
 
@@ -223,6 +225,7 @@ async function startSeparate(): Promise<Stack> {
     coldStartMs,
     gatewayUrl: url(gatewayPort),
     productUrl: url(productPort),
+    databaseName: database.name,
     async seed(count) {
       await seedCatalogue(database.url, count);
       await removeCacheKeys(prefix);
@@ -451,7 +454,7 @@ async function main(): Promise<void> {
   // steal time is reported), so each row is measured in slices alternating with the baseline,
   // and the GET rows in several rounds. The POST row runs once, last: it adds products, and
   // every GET row must see the five seed rows only.
-  const rowSettings = { generator, connections, duration, slices };
+  const rowSettings = { generator, connections, duration, slices, database: stack.databaseName };
   const logRow = (result: LoadResult) =>
     log(
       `${result.label}: ${result.reqPerSec.toFixed(0)} req/s, p50 ${result.p50} ms, ` +

@@ -277,7 +277,11 @@ function combine(runs: readonly Counts[]): Counts {
 export async function measureInterleaved(
   target: Target,
   baseline: Target,
-  settings: LoadSettings & { slices: number },
+  settings: LoadSettings & {
+    slices: number;
+    /** The stack's database: PostgreSQL's CPU is counted for its backends only. */
+    database?: string;
+  },
   watch: Record<string, number>,
   stack: Record<string, number>,
 ): Promise<LoadResult> {
@@ -293,9 +297,9 @@ export async function measureInterleaved(
   try {
     for (let n = 0; n < settings.slices; n += 1) {
       baselineRuns.push(await run(baseline, slice));
-      const before = await cpuTimeMs(stack);
+      const before = await cpuTimeMs(stack, settings.database);
       targetRuns.push(await run(target, slice));
-      const after = await cpuTimeMs(stack);
+      const after = await cpuTimeMs(stack, settings.database);
       for (const [name, ms] of Object.entries(after))
         cpuMs[name] = (cpuMs[name] ?? 0) + ms - (before[name] ?? ms);
     }
