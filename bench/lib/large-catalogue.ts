@@ -72,6 +72,17 @@ export async function catalogueApis(gatewayUrl: string): Promise<CatalogueApis> 
   return { pagination, streaming };
 }
 
+/** A size at which neither the paginated list nor the streamed catalogue exists yet. */
+export const unavailableLargeCatalogue = (
+  products: number,
+  apis: CatalogueApis,
+): LargeCatalogueCase => ({
+  products,
+  firstPageP50: { notAvailable: apis.pagination ?? "" },
+  laterPageP50: { notAvailable: apis.pagination ?? "" },
+  streamedGatewayRss: { notAvailable: apis.streaming ?? "" },
+});
+
 /** The large-catalogue figures on a catalogue already seeded with `products` products. */
 export async function measureLargeCatalogue(
   gatewayUrl: string,
