@@ -528,7 +528,10 @@ async function main(): Promise<void> {
   let largeCatalogue: LargeCatalogueCase[] | undefined;
   if (!values.embedded) {
     log("mixed workload on the 10,000-product catalogue");
-    mixed = await measureMixedWorkload(gw, 10_000, { generator, connections, duration }, watch);
+    mixed = await measureMixedWorkload(gw, 10_000, { generator, connections, duration }, watch, {
+      pids: stack.pids,
+      database: stack.databaseName,
+    });
     log(`\n${mixedTable(mixed)}\n`);
   }
   if (!(values.embedded || values.quick)) {

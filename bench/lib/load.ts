@@ -204,21 +204,49 @@ export async function warm(target: Target, settings: LoadSettings): Promise<void
   await run(target, settings);
 }
 
-/** One load run bounded by `duration` seconds, with the watched processes' peak RSS. */
+/** The processes whose CPU a row is charged with, and the database whose backends count. */
+export interface CpuAccount {
+  readonly pids: Record<string, number>;
+  readonly database?: string | undefined;
+}
+
+/**
+ * One load run bounded by `duration` seconds, with the watched processes' peak RSS and, when
+ * `cpu` is given, the CPU µs per request of its processes, PostgreSQL and Redis.
+ */
 export async function measure(
   target: Target,
   settings: LoadSettings,
   watch: Record<string, number>,
+  cpu?: CpuAccount,
 ): Promise<LoadResult> {
   const sampler = sampleRss(watch);
   let counts: Counts;
   let rss: RssSamples = { peak: {}, last: {} };
+  const before = cpu === undefined ? undefined : await cpuTimeMs(cpu.pids, cpu.database);
+  let after: Record<string, number> | undefined;
   try {
     counts = await run(target, settings);
+    after = cpu === undefined ? undefined : await cpuTimeMs(cpu.pids, cpu.database);
   } finally {
     rss = await sampler.stop();
   }
-  return { label: target.label, ...counts, rssPeak: rss.peak, rssAfter: rss.last };
+  const cpuPerRequestUs =
+    before === undefined || after === undefined
+      ? undefined
+      : Object.fromEntries(
+          Object.entries(after).map(([name, ms]) => [
+            name,
+            ((ms - (before[name] ?? ms)) * 1000) / (counts.total || 1),
+          ]),
+        );
+  return {
+    label: target.label,
+    ...counts,
+    rssPeak: rss.peak,
+    rssAfter: rss.last,
+    cpuPerRequestUs,
+  };
 }
 
 /** Interleaved measurements of one row, one per round, as one result. */

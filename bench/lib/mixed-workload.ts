@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { type LoadResult, type LoadSettings, measure } from "./load.ts";
+import { type CpuAccount, type LoadResult, type LoadSettings, measure } from "./load.ts";
 
 const mixScript = fileURLToPath(new URL("../wrk-mixed.lua", import.meta.url));
 
@@ -57,6 +57,7 @@ export async function measureMixedWorkload(
   products: number,
   settings: LoadSettings,
   watch: Record<string, number>,
+  cpu: CpuAccount,
 ): Promise<MixedWorkload> {
   const row = async (label: string, catalogueShare: number, probes: Probe[]) => {
     const refused = await refusal(gatewayUrl, probes);
@@ -71,7 +72,7 @@ export async function measureMixedWorkload(
         env: { WRK_PRODUCTS: String(products), WRK_CATALOGUE_SHARE: String(catalogueShare) },
       },
     };
-    return { label, load: await measure(target, settings, watch) };
+    return { label, load: await measure(target, settings, watch, cpu) };
   };
   return {
     products,

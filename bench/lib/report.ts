@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { availableParallelism, totalmem } from "node:os";
 import { resolve } from "node:path";
 import { repoRoot } from "../../tests/kit/process/launch.ts";
+import { cpuPerRequest, cpuTotal } from "./cpu-cells.ts";
 import { goalTable } from "./goal-table.ts";
 import type { LambdaColdStart } from "./lambda-cold-start.ts";
 import type { LargeCatalogueCase } from "./large-catalogue.ts";
@@ -174,9 +175,6 @@ function verdict(load: LoadResult, ratio: number, goal: Goal, ceiling: number | 
     : "no: the goal is above its ceiling";
 }
 
-const cpuTotal = (load: LoadResult) =>
-  Object.values(load.cpuPerRequestUs ?? {}).reduce((sum, us) => sum + us, 0);
-
 /** The ratio a row cannot pass: its ceiling row's, or what the machine's cores allow it. */
 function ceilingOf(report: LoadRows, load: LoadResult, ceiling: Ceiling): number | undefined {
   if (ceiling === "cpu") {
@@ -188,16 +186,6 @@ function ceilingOf(report: LoadRows, load: LoadResult, ceiling: Ceiling): number
   }
   const ceilingLoad = report.loads.find((other) => other.label === ceilingLabels[ceiling]);
   return ceilingLoad ? ratioOf(ceilingLoad) : undefined;
-}
-
-/** The stack's CPU per request by process, busiest first; processes under 1 µs left out. */
-function cpuPerRequest(load: LoadResult): string {
-  const used = Object.entries(load.cpuPerRequestUs ?? {})
-    .filter(([, us]) => us >= 1)
-    .sort((a, b) => b[1] - a[1]);
-  if (used.length === 0) return "";
-  const parts = used.map(([name, us]) => `${name} ${us.toFixed(0)}`);
-  return `${cpuTotal(load).toFixed(0)}: ${parts.join(" · ")}`;
 }
 
 /** What each StockWiz process holds once the row is over (the baseline server left out). */

@@ -1,3 +1,4 @@
+import { cpuPerRequest } from "./cpu-cells.ts";
 import type { LargeCatalogueCase, Measured } from "./large-catalogue.ts";
 import { int, mib, ms, table } from "./markdown-table.ts";
 import type { MixedRow, MixedWorkload } from "./mixed-workload.ts";
@@ -16,7 +17,7 @@ export function mixedRatio(mixed: MixedWorkload): number | undefined {
 }
 
 function mixedCells(row: MixedRow): string[] {
-  if (!("load" in row)) return [row.label, row.notAvailable, "", "", "", "", ""];
+  if (!("load" in row)) return [row.label, row.notAvailable, "", "", "", "", "", ""];
   const { load } = row;
   return [
     row.label,
@@ -25,6 +26,7 @@ function mixedCells(row: MixedRow): string[] {
     ms(load.p99),
     int(load.non2xx),
     int(load.errors + load.timeouts),
+    cpuPerRequest(load),
     serviceNames.map((name) => `${name} ${mib(load.rssAfter[name])}`).join(" · "),
   ];
 }
@@ -32,7 +34,16 @@ function mixedCells(row: MixedRow): string[] {
 export function mixedTable(mixed: MixedWorkload): string {
   const ratio = mixedRatio(mixed);
   return `${table(
-    ["mix", "req/s", "p50", "p99", "non-2xx", "errors", "RSS after (each service)"],
+    [
+      "mix",
+      "req/s",
+      "p50",
+      "p99",
+      "non-2xx",
+      "errors",
+      "CPU µs per request",
+      "RSS after (each service)",
+    ],
     [mixedCells(mixed.withCatalogue), mixedCells(mixed.withoutCatalogue)],
   )}\n\nWith ÷ without products-full: ${ratio === undefined ? "–" : ratio.toFixed(2)}.`;
 }

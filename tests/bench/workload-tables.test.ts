@@ -15,6 +15,7 @@ const load: LoadResult = {
   timeouts: 0,
   rssPeak: {},
   rssAfter: { "api-gateway": 130, "product-service": 110, "inventory-service": 95 },
+  cpuPerRequestUs: { "product-service": 400, PostgreSQL: 500, Redis: 0.4 },
 };
 
 describe("the mixed workload's table", () => {
@@ -27,7 +28,7 @@ describe("the mixed workload's table", () => {
     });
     expect(table).toContain(`| ${mixedLabels.with} | ${reason} |`);
     expect(table).toContain(
-      `| ${mixedLabels.without} | 1,234 | 4.0 ms | 25.0 ms | 0 | 0 | api-gateway 130 MiB · product-service 110 MiB · inventory-service 95 MiB |`,
+      `| ${mixedLabels.without} | 1,234 | 4.0 ms | 25.0 ms | 0 | 0 | 900: PostgreSQL 500 · product-service 400 | api-gateway 130 MiB · product-service 110 MiB · inventory-service 95 MiB |`,
     );
     expect(table).toContain("With ÷ without products-full: –.");
   });
