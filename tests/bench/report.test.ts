@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { LoadResult } from "../../bench/lib/load.ts";
+import { mixedLabels } from "../../bench/lib/mixed-workload.ts";
 import { ceilingLabels } from "../../bench/lib/ratio-goals.ts";
-import { type BenchReport, lambdaTable, loadTable } from "../../bench/lib/report.ts";
+import { type BenchReport, lambdaTable, loadTable, markdown } from "../../bench/lib/report.ts";
 
 // The report's verdicts are what the benchmark says about the goals: check them on made-up runs.
 
@@ -113,6 +114,34 @@ describe("the load table's processes", () => {
     expect(rowOf(loadTable(report([row])), row.label)["RSS after (MiB)"]).toBe(
       "api-gateway 101 · product-service 90",
     );
+  });
+});
+
+describe("the written report", () => {
+  it("when a full run measured the mix and the large catalogues then the report holds them and the goals", () => {
+    const notStreamed = "not available: GET /api/products-full is not streamed";
+    const text = markdown({
+      ...report([load("gateway GET /api/products/1", 0.62)]),
+      mixed: {
+        products: 10_000,
+        withCatalogue: { label: mixedLabels.with, load: load(mixedLabels.with, 0.05) },
+        withoutCatalogue: { label: mixedLabels.without, load: load(mixedLabels.without, 0.06) },
+      },
+      largeCatalogue: [
+        {
+          products: 1_000_000,
+          firstPageP50: { value: 2 },
+          laterPageP50: { value: 3 },
+          streamedGatewayRss: { notAvailable: notStreamed },
+        },
+      ],
+    });
+    expect(text).toContain("## Goals (issue 16)");
+    expect(text).toContain("| gateway GET /api/products/1: ratio ≥ 0.60 | 0.62 | yes |");
+    expect(text).toContain("## Mixed workload on 10,000 products");
+    expect(text).toContain("With ÷ without products-full: 0.83.");
+    expect(text).toContain(`| 1,000,000 | 2.0 ms | 3.0 ms | ${notStreamed} |`);
+    expect(text).toContain("as the ECS task sets them");
   });
 });
 
