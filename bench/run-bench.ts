@@ -3,13 +3,14 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as pause } from "node:timers/promises";
 import { parseArgs } from "node:util";
-import { ensureWebBuild, webDistDir } from "@stockwiz/web";
+import { ensureWebBuild } from "@stockwiz/web";
 import {
   bundleEntry,
   bundleLambdas,
   bundleServices,
   serviceNames,
 } from "../scripts/bundle-services.ts";
+import type { AppServiceKey } from "../stacks/config/resource-names.ts";
 import { freePorts } from "../tests/kit/free-ports.ts";
 import {
   describeExit,
@@ -22,7 +23,15 @@ import { waitForHealth } from "../tests/kit/process/wait-for-health.ts";
 import { waitForOutput } from "../tests/kit/process/wait-for-output.ts";
 import { createScratchDatabase } from "../tests/kit/stores/scratch-database.ts";
 import { newRedisKeyPrefix, redisUrl, removeCacheKeys } from "../tests/kit/stores/scratch-redis.ts";
+import { goalTable } from "./lib/goal-table.ts";
 import { type LambdaColdStart, measureLambdaColdStarts } from "./lib/lambda-cold-start.ts";
+import {
+  catalogueApis,
+  type LargeCatalogueCase,
+  largeCatalogueSizes,
+  measureLargeCatalogue,
+  unavailableLargeCatalogue,
+} from "./lib/large-catalogue.ts";
 import {
   type LoadResult,
   loadGenerator,
@@ -34,11 +43,12 @@ import {
   type Target,
   warm,
 } from "./lib/load.ts";
+import { type MixedWorkload, measureMixedWorkload } from "./lib/mixed-workload.ts";
 import { machineBusy, rssMiB } from "./lib/process-usage.ts";
+import { ceilingLabels } from "./lib/ratio-goals.ts";
 import {
   type BenchReport,
   catalogueTable,
-  ceilingLabels,
   gitState,
   lambdaMethod,
   lambdaTable,
@@ -49,7 +59,14 @@ import {
   processTable,
 } from "./lib/report.ts";
 import { seedCatalogue } from "./lib/seed-catalogue.ts";
+import {
+  type BenchPlacement,
+  benchRateLimitPerMinute,
+  shippedEnvironment,
+  shippedSettings,
+} from "./lib/shipped-environment.ts";
 import { postgresVersion, redisVersion } from "./lib/store-versions.ts";
+import { largeCatalogueTable, mixedTable } from "./lib/workload-tables.ts";
 
 const { values } = parseArgs({
   options: {
@@ -61,6 +78,10 @@ const { values } = parseArgs({
     /** Only the Lambda artefacts' size and cold starts (a minute, no load rows). */
     lambda: { type: "boolean", default: false },
     output: { type: "string" },
+    /** Only the load rows whose label contains this text (the baseline always runs). */
+    only: { type: "string" },
+    /** Writes a CPU profile of each service (node --cpu-prof) into this folder when it stops. */
+    profile: { type: "string" },
     "load-generator": { type: "string" },
   },
 });
@@ -81,7 +102,13 @@ if (wanted !== undefined && wanted !== "wrk" && wanted !== "autocannon")
   throw new Error("--load-generator must be wrk or autocannon");
 const generator = loadGenerator(wanted);
 // A quick run is a smoke test: it prints, and writes a file only when asked to.
-const output = values.output ?? (values.quick ? undefined : "BENCHMARKS.md");
+const output =
+  values.output ?? (values.quick || values.only !== undefined ? undefined : "BENCHMARKS.md");
+const only = values.only;
+const profileDir = values.profile === undefined ? undefined : resolve(values.profile);
+// A profile covers the process's whole life, so the rows it should show run alone.
+if (profileDir !== undefined && only === undefined)
+  throw new Error("--profile needs --only: a profile covers every row the process serves");
 const catalogueSizes = [1_000, 10_000];
 const sequentialRequests = values.quick ? 3 : 20;
 
@@ -135,10 +162,11 @@ interface Stack {
   productUrl: string;
   /** Puts `count` products (one stock row each) in the catalogue; returns how many there are. */
   seed(count: number): Promise<number>;
+  /** Its scratch database on the machine's PostgreSQL; absent when embedded. */
+  databaseName?: string;
   notes: string[];
 }
 
-const commonEnv = { HOST: "127.0.0.1", LOG_LEVEL: "warn" };
 // Bundles built for this run; under the repository (dist/ is ignored by git) so that
 // node_modules is found from them, as /app/node_modules is in the images.
 const benchBuildDir = join(repoRoot, "dist", "bench");
@@ -161,37 +189,44 @@ async function startSeparate(): Promise<Stack> {
     number,
     number,
   ];
-  const stores = { DATABASE_URL: database.url, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix };
+  const placement: BenchPlacement = {
+    ports: {
+      apiGateway: gatewayPort,
+      productService: productPort,
+      inventoryService: inventoryPort,
+    },
+    databaseUrl: database.url,
+    redisUrl,
+    redisKeyPrefix: prefix,
+  };
   const url = (port: number) => `http://127.0.0.1:${port}`;
   const coldStartMs: Record<string, number> = {};
   const pids: Record<string, number> = {};
   // One at a time: each cold start is measured alone, and the two migrations never race.
-  const startService = async (
-    name: string,
-    entry: string,
-    port: number,
-    env: Record<string, string>,
-  ) => {
-    const service = start(name, entry, { ...commonEnv, ...env, PORT: String(port) });
+  // Each with the environment its ECS task sets (shippedEnvironment), so the bench measures
+  // what ships: request log lines, the rate limiter.
+  const startService = async (name: string, entry: string, key: AppServiceKey) => {
+    const profiling: Record<string, string> =
+      profileDir === undefined
+        ? {}
+        : {
+            NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir} --cpu-prof-name=${name}.cpuprofile`,
+          };
+    const service = start(name, entry, { ...shippedEnvironment(key, placement), ...profiling });
+    const port = placement.ports[key];
     coldStartMs[name] = await coldStartToHealth(service, url(port));
     pids[name] = service.pid;
     log(`${name} healthy after ${coldStartMs[name]?.toFixed(0)} ms (pid ${service.pid})`);
   };
-  await startService("product-service", productBundle, productPort, stores);
-  await startService("inventory-service", inventoryBundle, inventoryPort, stores);
-  await startService("api-gateway", gatewayBundle, gatewayPort, {
-    STOCKWIZ_WEB_DIST: webDistDir,
-    REDIS_URL: redisUrl,
-    REDIS_KEY_PREFIX: prefix,
-    PRODUCT_SERVICE_URL: url(productPort),
-    INVENTORY_SERVICE_URL: url(inventoryPort),
-    RATE_LIMIT_PER_MINUTE: "0",
-  });
+  await startService("product-service", productBundle, "productService");
+  await startService("inventory-service", inventoryBundle, "inventoryService");
+  await startService("api-gateway", gatewayBundle, "apiGateway");
   return {
     pids,
     coldStartMs,
     gatewayUrl: url(gatewayPort),
     productUrl: url(productPort),
+    databaseName: database.name,
     async seed(count) {
       await seedCatalogue(database.url, count);
       await removeCacheKeys(prefix);
@@ -252,13 +287,14 @@ async function startEmbedded(): Promise<Stack> {
       what: `remove ${dataDir}`,
       run: () => rm(dataDir, { recursive: true, force: true }),
     });
+    // As `npm start` runs it (its own defaults: every request logged), the limit raised as above.
     const service = start("all-in-one", "packages/all-in-one/src/main.ts", {
-      ...commonEnv,
+      HOST: "127.0.0.1",
       STOCKWIZ_DATA_DIR: dataDir,
       GATEWAY_PORT: String(gatewayPort),
       PRODUCT_SERVICE_PORT: String(productPort),
       INVENTORY_SERVICE_PORT: String(inventoryPort),
-      RATE_LIMIT_PER_MINUTE: "0",
+      RATE_LIMIT_PER_MINUTE: String(benchRateLimitPerMinute),
     });
     const coldStart = await coldStartToHealth(service, url(gatewayPort));
     return { service, coldStart };
@@ -385,7 +421,7 @@ async function main(): Promise<void> {
     label: "baseline node:http (100-byte JSON)",
     url: `http://127.0.0.1:${baselinePort}/`,
   };
-  const targets: Target[] = [
+  const rows: Target[] = [
     baselineTarget,
     ...ceilings.targets,
     { label: "gateway GET /api/products/1", url: `${gw}/api/products/1` },
@@ -406,6 +442,9 @@ async function main(): Promise<void> {
       }),
     },
   ];
+  const targets = rows.filter(
+    (target) => only === undefined || target === baselineTarget || target.label.includes(only),
+  );
   // The POST row is warmed just before it runs, so every GET row sees the five seed rows only.
   const warmSettings = { generator, connections, duration: values.quick ? 1 : 2 };
   log("warming every GET path");
@@ -416,7 +455,7 @@ async function main(): Promise<void> {
   // steal time is reported), so each row is measured in slices alternating with the baseline,
   // and the GET rows in several rounds. The POST row runs once, last: it adds products, and
   // every GET row must see the five seed rows only.
-  const rowSettings = { generator, connections, duration, slices };
+  const rowSettings = { generator, connections, duration, slices, database: stack.databaseName };
   const logRow = (result: LoadResult) =>
     log(
       `${result.label}: ${result.reqPerSec.toFixed(0)} req/s, p50 ${result.p50} ms, ` +
@@ -455,6 +494,10 @@ async function main(): Promise<void> {
     loads.push(await interleaved(target));
   }
   loads.push(await alone({ ...baselineTarget, label: "baseline again, at the end (drift check)" }));
+  if (only !== undefined) {
+    log(`\n${loadTable({ loads, machine: machine() })}\n`);
+    return;
+  }
 
   const catalogue: SequentialResult[] = [];
   let gatewayRssAfter10k: number | undefined;
@@ -479,8 +522,45 @@ async function main(): Promise<void> {
     if (size === 10_000) gatewayRssAfter10k = await rssMiB(stack.pids[gatewayName] as number);
   }
 
+  // Issue 16's rows run on the separate processes only: the embedded stack is seeded through
+  // its API, too slowly for these sizes.
+  let mixed: MixedWorkload | undefined;
+  let largeCatalogue: LargeCatalogueCase[] | undefined;
+  if (!values.embedded) {
+    log("mixed workload on the 10,000-product catalogue");
+    mixed = await measureMixedWorkload(gw, 10_000, { generator, connections, duration }, watch, {
+      pids: stack.pids,
+      database: stack.databaseName,
+    });
+    log(`\n${mixedTable(mixed)}\n`);
+  }
+  if (!(values.embedded || values.quick)) {
+    // Asked before any large catalogue exists: see catalogueApis.
+    const apis = await catalogueApis(gw);
+    largeCatalogue = [];
+    for (const size of largeCatalogueSizes) {
+      // Nothing to measure at this size yet: no million rows seeded for nothing.
+      if (apis.pagination !== undefined && apis.streaming !== undefined) {
+        largeCatalogue.push(unavailableLargeCatalogue(size, apis));
+        continue;
+      }
+      log(`seeding ${size.toLocaleString("en-US")} products`);
+      await stack.seed(size);
+      largeCatalogue.push(
+        await measureLargeCatalogue(gw, size, apis, {
+          name: gatewayName,
+          pid: stack.pids[gatewayName] as number,
+        }),
+      );
+    }
+    log(`\n${largeCatalogueTable(largeCatalogue)}\n`);
+  }
+
   const report: BenchReport = {
     mode: values.embedded ? "embedded all-in-one" : "separate processes",
+    settings: values.embedded
+      ? `npm start's defaults, RATE_LIMIT_PER_MINUTE raised to ${benchRateLimitPerMinute.toLocaleString("en-US")}`
+      : `the environment the ECS task sets (stacks/config/service-environment.ts): ${shippedSettings()}`,
     loadGenerator: generator.description,
     connections,
     duration,
@@ -501,10 +581,13 @@ async function main(): Promise<void> {
     coldStartMs: stack.coldStartMs,
     rssAfterStart,
     gatewayRssAfter10k,
+    mixed,
+    largeCatalogue,
     lambdas: values.embedded ? undefined : await lambdaColdStarts(),
     notes: stack.notes,
   };
   log(`\n${loadTable(report)}\n\n${catalogueTable(report)}\n\n${processTable(report)}\n`);
+  log(`${goalTable(report)}\n`);
   if (output !== undefined) {
     await writeFile(resolve(repoRoot, output), markdown(report));
     log(`wrote ${output}`);

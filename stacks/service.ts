@@ -65,12 +65,10 @@ export function Service({ stack, app }: StackContext) {
       name: names.appServices[key].container,
       port: names.appServices[key].port,
       image: ecs.ContainerImage.fromEcrRepository(registry.repositories[key], imageTag),
-      environment: serviceEnvironment(
-        names,
-        names.appServices[key],
-        { database: data.database, redisUrl: data.redisUrl },
-        "production",
-      ),
+      environment: serviceEnvironment(config, key, {
+        database: data.database,
+        redisUrl: data.redisUrl,
+      }),
     })),
     appSecrets: {
       DB_USER: secret("username"),

@@ -4,13 +4,15 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import autocannon from "autocannon";
-import { cpuTimeMs, sampleRss } from "./process-usage.ts";
+import { cpuTimeMs, type RssSamples, sampleRss } from "./process-usage.ts";
 
 export interface Target {
   readonly label: string;
   readonly url: string;
   readonly method?: "GET" | "POST";
   readonly body?: string;
+  /** A wrk script that writes the requests itself (a mix), with its settings; wrk only. */
+  readonly script?: { readonly path: string; readonly env: Record<string, string> };
 }
 
 export interface LoadResult {
@@ -26,6 +28,8 @@ export interface LoadResult {
   readonly timeouts: number;
   /** Peak VmRSS (MiB) of each watched process during the run. */
   readonly rssPeak: Record<string, number>;
+  /** VmRSS (MiB) of each watched process once the row ended. */
+  readonly rssAfter: Record<string, number>;
   /** The baseline measured in slices interleaved with this row's (service rows only). */
   readonly interleaved?: Interleaving | undefined;
   /** CPU µs per request of each stack process, PostgreSQL and Redis (interleaved rows only). */
@@ -71,7 +75,10 @@ export interface LoadSettings {
   readonly duration: number;
 }
 
-type Counts = Omit<LoadResult, "label" | "rssPeak" | "interleaved" | "cpuPerRequestUs">;
+type Counts = Omit<
+  LoadResult,
+  "label" | "rssPeak" | "rssAfter" | "interleaved" | "cpuPerRequestUs"
+>;
 
 /** wrk's version if it is on PATH (`wrk --version` prints it but exits 1), else undefined. */
 function wrkVersion(): string | undefined {
@@ -103,6 +110,7 @@ export function loadGenerator(wanted: "wrk" | "autocannon" | undefined): LoadGen
 }
 
 async function runAutocannon(target: Target, settings: LoadSettings): Promise<Counts> {
+  if (target.script !== undefined) throw new Error(`${target.label} needs wrk (a Lua script)`);
   const result = await autocannon({
     url: target.url,
     method: target.method ?? "GET",
@@ -153,7 +161,7 @@ async function runWrk(target: Target, settings: LoadSettings): Promise<Counts> {
       `-d${settings.duration}s`,
       "--latency",
       "-s",
-      wrkScript,
+      target.script?.path ?? wrkScript,
       target.url,
     ],
     {
@@ -161,6 +169,8 @@ async function runWrk(target: Target, settings: LoadSettings): Promise<Counts> {
       env: {
         PATH: process.env.PATH ?? "/usr/bin:/bin",
         WRK_METHOD: target.method ?? "GET",
+        WRK_REPORT_SCRIPT: wrkScript,
+        ...target.script?.env,
         ...(target.body === undefined
           ? {}
           : { WRK_BODY: target.body, WRK_CONTENT_TYPE: "application/json" }),
@@ -194,21 +204,49 @@ export async function warm(target: Target, settings: LoadSettings): Promise<void
   await run(target, settings);
 }
 
-/** One load run bounded by `duration` seconds, with the watched processes' peak RSS. */
+/** The processes whose CPU a row is charged with, and the database whose backends count. */
+export interface CpuAccount {
+  readonly pids: Record<string, number>;
+  readonly database?: string | undefined;
+}
+
+/**
+ * One load run bounded by `duration` seconds, with the watched processes' peak RSS and, when
+ * `cpu` is given, the CPU µs per request of its processes, PostgreSQL and Redis.
+ */
 export async function measure(
   target: Target,
   settings: LoadSettings,
   watch: Record<string, number>,
+  cpu?: CpuAccount,
 ): Promise<LoadResult> {
   const sampler = sampleRss(watch);
   let counts: Counts;
-  let rssPeak: Record<string, number> = {};
+  let rss: RssSamples = { peak: {}, last: {} };
+  const before = cpu === undefined ? undefined : await cpuTimeMs(cpu.pids, cpu.database);
+  let after: Record<string, number> | undefined;
   try {
     counts = await run(target, settings);
+    after = cpu === undefined ? undefined : await cpuTimeMs(cpu.pids, cpu.database);
   } finally {
-    rssPeak = await sampler.stop();
+    rss = await sampler.stop();
   }
-  return { label: target.label, ...counts, rssPeak };
+  const cpuPerRequestUs =
+    before === undefined || after === undefined
+      ? undefined
+      : Object.fromEntries(
+          Object.entries(after).map(([name, ms]) => [
+            name,
+            ((ms - (before[name] ?? ms)) * 1000) / (counts.total || 1),
+          ]),
+        );
+  return {
+    label: target.label,
+    ...counts,
+    rssPeak: rss.peak,
+    rssAfter: rss.last,
+    cpuPerRequestUs,
+  };
 }
 
 /** Interleaved measurements of one row, one per round, as one result. */
@@ -230,6 +268,7 @@ export function mergeRounds(rounds: readonly LoadResult[]): LoadResult {
     label: first.label,
     ...counts,
     rssPeak,
+    rssAfter: rounds.at(-1)?.rssAfter ?? {},
     cpuPerRequestUs,
     interleaved: {
       baselineReqPerSec: median(interleaved.map((i) => i.baselineReqPerSec)),
@@ -266,7 +305,11 @@ function combine(runs: readonly Counts[]): Counts {
 export async function measureInterleaved(
   target: Target,
   baseline: Target,
-  settings: LoadSettings & { slices: number },
+  settings: LoadSettings & {
+    slices: number;
+    /** The stack's database: PostgreSQL's CPU is counted for its backends only. */
+    database?: string;
+  },
   watch: Record<string, number>,
   stack: Record<string, number>,
 ): Promise<LoadResult> {
@@ -277,19 +320,19 @@ export async function measureInterleaved(
   const sampler = sampleRss(watch);
   const targetRuns: Counts[] = [];
   const baselineRuns: Counts[] = [];
-  let rssPeak: Record<string, number> = {};
+  let rss: RssSamples = { peak: {}, last: {} };
   const cpuMs: Record<string, number> = {};
   try {
     for (let n = 0; n < settings.slices; n += 1) {
       baselineRuns.push(await run(baseline, slice));
-      const before = await cpuTimeMs(stack);
+      const before = await cpuTimeMs(stack, settings.database);
       targetRuns.push(await run(target, slice));
-      const after = await cpuTimeMs(stack);
+      const after = await cpuTimeMs(stack, settings.database);
       for (const [name, ms] of Object.entries(after))
         cpuMs[name] = (cpuMs[name] ?? 0) + ms - (before[name] ?? ms);
     }
   } finally {
-    rssPeak = await sampler.stop();
+    rss = await sampler.stop();
   }
   const counts = combine(targetRuns);
   const cpuPerRequestUs = Object.fromEntries(
@@ -298,7 +341,8 @@ export async function measureInterleaved(
   return {
     label: target.label,
     ...counts,
-    rssPeak,
+    rssPeak: rss.peak,
+    rssAfter: rss.last,
     cpuPerRequestUs,
     interleaved: {
       baselineReqPerSec: combine(baselineRuns).reqPerSec,
@@ -367,7 +411,7 @@ export async function sequential(
     while (times.length < options.count && performance.now() - start < options.budgetMs)
       times.push(await timedGet(url));
   } finally {
-    rssPeak = await sampler.stop();
+    rssPeak = (await sampler.stop()).peak;
   }
   const sorted = times.map((t) => t.ms).sort((a, b) => a - b);
   return {

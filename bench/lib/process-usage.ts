@@ -14,22 +14,32 @@ export async function rssMiB(pid: number): Promise<number | undefined> {
   }
 }
 
+export interface RssSamples {
+  /** Each process's highest VmRSS (MiB) while sampled. */
+  peak: Record<string, number>;
+  /** Each process's VmRSS (MiB) when sampling stopped: what the row left behind. */
+  last: Record<string, number>;
+}
+
 /** Samples the RSS of some processes every `everyMs` until stopped; keeps each one's peak. */
 export function sampleRss(pids: Record<string, number>, everyMs = 200) {
   const peaks: Record<string, number> = {};
+  const last: Record<string, number> = {};
   const sample = async () => {
     for (const [name, pid] of Object.entries(pids)) {
       const rss = await rssMiB(pid);
-      if (rss !== undefined && rss > (peaks[name] ?? 0)) peaks[name] = rss;
+      if (rss === undefined) continue;
+      last[name] = rss;
+      if (rss > (peaks[name] ?? 0)) peaks[name] = rss;
     }
   };
   void sample();
   const timer = setInterval(() => void sample(), everyMs);
   return {
-    async stop(): Promise<Record<string, number>> {
+    async stop(): Promise<RssSamples> {
       clearInterval(timer);
       await sample();
-      return peaks;
+      return { peak: peaks, last };
     },
   };
 }
@@ -56,6 +66,26 @@ const ticksPerSecond = 100;
 // The shared stores' processes, counted by name: PostgreSQL forks a backend per connection.
 const storeProcesses: Record<string, string> = { postgres: "PostgreSQL", "redis-server": "Redis" };
 
+/**
+ * The database a PostgreSQL client backend serves, from the title PostgreSQL gives it
+ * (`postgres: 15/main: user database 127.0.0.1(5432) idle`); undefined for the server's own
+ * processes (postmaster, WAL writer, checkpointer…), which serve every database.
+ */
+export function backendDatabase(commandLine: string): string | undefined {
+  const title = /^postgres: [^:]+: (.*)$/.exec(commandLine.replaceAll("\0", " ").trim())?.[1];
+  const [, database, client] = title?.split(" ") ?? [];
+  return client !== undefined && /\(\d+\)$|^\[local\]$/.test(client) ? database : undefined;
+}
+
+async function servesOtherDatabase(pid: string, database: string): Promise<boolean> {
+  try {
+    const served = backendDatabase(await readFile(`/proc/${pid}/cmdline`, "utf8"));
+    return served !== undefined && served !== database;
+  } catch {
+    return true; // gone: nothing more to count
+  }
+}
+
 /** utime + stime of one process in ms, with its command name; undefined once it is gone. */
 async function processCpu(pid: string): Promise<{ name: string; ms: number } | undefined> {
   try {
@@ -72,9 +102,14 @@ async function processCpu(pid: string): Promise<{ name: string; ms: number } | u
 
 /**
  * CPU time (ms) used so far by each named process, and by all PostgreSQL and all Redis server
- * processes together. Differences over a run give each one's share of the work.
+ * processes together. Differences over a run give each one's share of the work. With
+ * `database`, PostgreSQL's backends serving other databases are left out: the machine's
+ * PostgreSQL is shared, and others' tests would count as the bench's work.
  */
-export async function cpuTimeMs(pids: Record<string, number>): Promise<Record<string, number>> {
+export async function cpuTimeMs(
+  pids: Record<string, number>,
+  database?: string,
+): Promise<Record<string, number>> {
   const used: Record<string, number> = {};
   for (const [name, pid] of Object.entries(pids)) {
     const cpu = await processCpu(String(pid));
@@ -85,7 +120,14 @@ export async function cpuTimeMs(pids: Record<string, number>): Promise<Record<st
     const cpu = await processCpu(entry);
     if (cpu === undefined) continue;
     const store = storeProcesses[cpu.name];
-    if (store !== undefined) used[store] = (used[store] ?? 0) + cpu.ms;
+    if (store === undefined) continue;
+    if (
+      store === "PostgreSQL" &&
+      database !== undefined &&
+      (await servesOtherDatabase(entry, database))
+    )
+      continue;
+    used[store] = (used[store] ?? 0) + cpu.ms;
   }
   return used;
 }

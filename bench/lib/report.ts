@@ -3,75 +3,15 @@ import { readFileSync } from "node:fs";
 import { availableParallelism, totalmem } from "node:os";
 import { resolve } from "node:path";
 import { repoRoot } from "../../tests/kit/process/launch.ts";
+import { cpuPerRequest, cpuTotal } from "./cpu-cells.ts";
+import { goalTable } from "./goal-table.ts";
 import type { LambdaColdStart } from "./lambda-cold-start.ts";
+import type { LargeCatalogueCase } from "./large-catalogue.ts";
 import { type LoadResult, ratioOf, type SequentialResult } from "./load.ts";
-
-/** The rows of the ceiling servers (bench/ceiling-server.ts), by the ceiling they measure. */
-export const ceilingLabels = {
-  fastify: "ceiling: bare Fastify (same 100-byte body)",
-  generation: "ceiling: bare Fastify + cache generation read (Redis)",
-} as const;
-
-/**
- * A row's bound: one of the ceiling rows, or "cpu": the machine's cores divided by the CPU one
- * request cost the stack (services, PostgreSQL, Redis) in this run, as if the load generator
- * took nothing.
- */
-type Ceiling = keyof typeof ceilingLabels | "cpu";
-
-interface Goal {
-  legacyRatio: string;
-  legacyP99: string;
-  goal: number;
-  /** What bounds this row in the run: a ceiling row, or the stack's CPU ("cpu"). */
-  ceiling: Ceiling;
-}
-
-/** The legacy figures and the goals of issue 7, by row label. */
-export const goals: Record<string, Goal> = {
-  "gateway GET /api/products/1": {
-    legacyRatio: "0.42–0.48",
-    legacyP99: "9 ms",
-    goal: 0.6,
-    ceiling: "generation",
-  },
-  "product service GET /products/1": {
-    legacyRatio: "0.06–0.09",
-    legacyP99: "42–70 ms",
-    goal: 0.7,
-    ceiling: "generation",
-  },
-  "gateway GET /api/products": {
-    legacyRatio: "0.04–0.05",
-    legacyP99: "178–188 ms",
-    goal: 0.5,
-    ceiling: "generation",
-  },
-  "gateway GET /api/inventory": {
-    legacyRatio: "0.14–0.15",
-    legacyP99: "25–31 ms",
-    goal: 0.5,
-    ceiling: "generation",
-  },
-  "gateway GET /api/products-full (warm)": {
-    legacyRatio: "0.48–0.55",
-    legacyP99: "7–8 ms",
-    goal: 0.55,
-    ceiling: "generation",
-  },
-  "gateway GET /health": {
-    legacyRatio: "0.05",
-    legacyP99: "169–229 ms",
-    goal: 0.7,
-    ceiling: "fastify",
-  },
-  "gateway POST /api/products": {
-    legacyRatio: "0.02",
-    legacyP99: "156–374 ms",
-    goal: 0.1,
-    ceiling: "cpu",
-  },
-};
+import { int, mib, ms, table } from "./markdown-table.ts";
+import type { MixedWorkload } from "./mixed-workload.ts";
+import { type Ceiling, ceilingLabels, type Goal, goals } from "./ratio-goals.ts";
+import { largeCatalogueTable, mixedTable } from "./workload-tables.ts";
 
 /** Legacy's uncached products-full with 1,000 products: 0.40–0.93 s; the goal is a tenth. */
 export const catalogueGoalMs = 40;
@@ -123,6 +63,8 @@ export function packageVersion(name: string): string {
 
 export interface BenchReport {
   mode: "separate processes" | "embedded all-in-one";
+  /** How the services were configured: the ECS task's variables, or the all-in-one's. */
+  settings: string;
   /** The load generator and its version, as `loadGenerator()` describes it. */
   loadGenerator: string;
   connections: number;
@@ -141,6 +83,10 @@ export interface BenchReport {
   coldStartMs: Record<string, number>;
   rssAfterStart: Record<string, number>;
   gatewayRssAfter10k: number | undefined;
+  /** Issue 16's mixed workload: absent in a quick run. */
+  mixed?: MixedWorkload;
+  /** Issue 16's 100,000 and 1,000,000 products: absent in a quick run. */
+  largeCatalogue?: LargeCatalogueCase[];
   /** The Lambda artefacts' size and start-up (issue 14): absent when not measured. */
   lambdas?: LambdaColdStart[];
   notes: string[];
@@ -149,10 +95,6 @@ export interface BenchReport {
 /** Issue 14's goals for every function: init under 300 ms, bundle under 1 MB. */
 export const lambdaGoals = { initMs: 300, bundleBytes: 1_000_000 } as const;
 
-const ms = (value: number) =>
-  Number.isNaN(value) ? "–" : value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`;
-const mib = (value: number | undefined) => (value === undefined ? "–" : `${value.toFixed(0)} MiB`);
-const int = (value: number) => Math.round(value).toLocaleString("en-US");
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(0)} kB`;
 const medianOf = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -162,15 +104,10 @@ const medianOf = (values: readonly number[]) => {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
 
-function row(cells: string[]): string {
-  return `| ${cells.join(" | ")} |`;
-}
+/** What the load table reads of a report: a run with only some rows has no more. */
+type LoadRows = Pick<BenchReport, "loads" | "machine">;
 
-function table(header: string[], rows: string[][]): string {
-  return [row(header), row(header.map(() => "---")), ...rows.map(row)].join("\n");
-}
-
-export function loadTable(report: BenchReport): string {
+export function loadTable(report: LoadRows): string {
   return table(
     [
       "path",
@@ -191,6 +128,7 @@ export function loadTable(report: BenchReport): string {
       "its ceiling (this run)",
       "goal met?",
       "CPU µs per request",
+      "RSS after (MiB)",
     ],
     report.loads.map((load) => {
       const baseline = load.interleaved?.baselineReqPerSec;
@@ -221,6 +159,7 @@ export function loadTable(report: BenchReport): string {
         ceiling === undefined ? "" : `${ceiling.toFixed(2)} (${goal?.ceiling})`,
         met,
         cpuPerRequest(load),
+        rssAfter(load),
       ];
     }),
   );
@@ -236,11 +175,8 @@ function verdict(load: LoadResult, ratio: number, goal: Goal, ceiling: number | 
     : "no: the goal is above its ceiling";
 }
 
-const cpuTotal = (load: LoadResult) =>
-  Object.values(load.cpuPerRequestUs ?? {}).reduce((sum, us) => sum + us, 0);
-
 /** The ratio a row cannot pass: its ceiling row's, or what the machine's cores allow it. */
-function ceilingOf(report: BenchReport, load: LoadResult, ceiling: Ceiling): number | undefined {
+function ceilingOf(report: LoadRows, load: LoadResult, ceiling: Ceiling): number | undefined {
   if (ceiling === "cpu") {
     const baseline = load.interleaved?.baselineReqPerSec;
     const cpu = cpuTotal(load);
@@ -252,14 +188,12 @@ function ceilingOf(report: BenchReport, load: LoadResult, ceiling: Ceiling): num
   return ceilingLoad ? ratioOf(ceilingLoad) : undefined;
 }
 
-/** The stack's CPU per request by process, busiest first; processes under 1 µs left out. */
-function cpuPerRequest(load: LoadResult): string {
-  const used = Object.entries(load.cpuPerRequestUs ?? {})
-    .filter(([, us]) => us >= 1)
-    .sort((a, b) => b[1] - a[1]);
-  if (used.length === 0) return "";
-  const parts = used.map(([name, us]) => `${name} ${us.toFixed(0)}`);
-  return `${cpuTotal(load).toFixed(0)}: ${parts.join(" · ")}`;
+/** What each StockWiz process holds once the row is over (the baseline server left out). */
+function rssAfter(load: LoadResult): string {
+  return Object.entries(load.rssAfter)
+    .filter(([name]) => name !== "baseline")
+    .map(([name, mib]) => `${name} ${mib.toFixed(0)}`)
+    .join(" · ");
 }
 
 export function catalogueTable(report: BenchReport): string {
@@ -377,7 +311,7 @@ Issue 7 holds the legacy figures and the goals.
 - **Versions:** ${versions}
 - **Machine CPU busy before the run** (2 s, nothing of the bench running yet):
   ${(report.busyBefore * 100).toFixed(0)} %
-- **Stack:** ${report.mode}; real PostgreSQL and Redis unless embedded; gateway rate limit off;
+- **Stack:** ${report.mode}; real PostgreSQL and Redis unless embedded; ${report.settings};
   ${
     report.mode === "separate processes"
       ? "each service (and each ceiling server) run as its container image runs it: the esbuild bundle (`npm run bundle`) under plain `node`"
@@ -386,6 +320,12 @@ Issue 7 holds the legacy figures and the goals.
 - **Load:** ${report.loadGenerator}, ${report.connections} connections, ${report.duration} s per row,
   one row after another, every path warmed first with the same generator; five seed rows (the POST
   row runs last)
+
+## Goals (issue 16)
+
+${goalTable(report)}
+
+"–": not measured in this run (a quick run, or an API not merged yet: the row says which).
 
 ## Throughput and latency (ratio = req/s ÷ the bare \`node:http\` baseline's req/s in this run)
 
@@ -448,7 +388,34 @@ the refresh's request id).
 ${catalogueTable(report)}
 
 Gateway RSS after the 10,000-product case: ${mib(report.gatewayRssAfter10k)}.
+${
+  report.mixed === undefined
+    ? ""
+    : `
+## Mixed workload on ${report.mixed.products.toLocaleString("en-US")} products
 
+Right after the 10,000-product case, on its catalogue: one wrk run per mix
+(\`bench/wrk-mixed.lua\`, ${report.connections} connections, ${report.duration} s), product ids drawn
+at random among the seeded ones; the POSTs add products as they go. Before each mix, every path
+it sends is asked once: a path that refuses (an API not merged yet) makes the row "not available".
+
+${mixedTable(report.mixed)}
+`
+}${
+  report.largeCatalogue === undefined
+    ? ""
+    : `
+## Large catalogues
+
+Seeded in SQL (one \`INSERT … SELECT generate_series\`), the run's Redis keys deleted. Pages
+are requested one after another (20 each); the later page is the one the second page's
+\`Link: <…>; rel="next"\` names. products-full is asked 3 times with \`force_refresh=true\`,
+the gateway's RSS sampled every 50 ms. Whether the list is paginated and products-full streamed
+is asked on the small catalogue first, so a list that is not never answers a million products.
+
+${largeCatalogueTable(report.largeCatalogue)}
+`
+}
 ## Processes
 
 Cold start is from \`spawn\` to the first \`/health\` 200 (polled every 20 ms, the services

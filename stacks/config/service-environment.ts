@@ -1,4 +1,5 @@
-import type { AppServiceNames, ResourceNames } from "./resource-names.ts";
+import type { AppServiceKey } from "./resource-names.ts";
+import type { FargateStageConfig } from "./stage-config.ts";
 
 /** Where the service images keep the RDS CA bundle (the Dockerfiles copy it there). */
 export const rdsCaBundleInImage = "/app/certs/rds-ca-bundle.pem";
@@ -25,16 +26,16 @@ export interface StoreEndpoints {
 const trustedProxyHops = 1;
 
 /**
- * The plain environment of one service, the same in the ECS task and under
- * `sst bind`: inside a task the three services share localhost, as they do
- * on a developer's machine.
+ * The plain environment of one service's container in the ECS task (secrets come apart). Inside
+ * a task the three services share localhost. `npm run bench` starts the services with this too,
+ * so that what it measures is what ships.
  */
 export function serviceEnvironment(
-  names: ResourceNames,
-  service: AppServiceNames,
+  config: FargateStageConfig,
+  key: AppServiceKey,
   stores: StoreEndpoints,
-  nodeEnv: "production" | "development",
 ): Record<string, string> {
+  const { names, service: settings } = config;
   const { database } = stores;
   const databaseEnvironment: Record<string, string> =
     "url" in database
@@ -47,14 +48,15 @@ export function serviceEnvironment(
             ? { PGSSLMODE: database.sslMode, PGSSLROOTCERT: rdsCaBundleInImage }
             : {}),
         };
-  const isGateway = service === names.appServices.apiGateway;
   return {
-    NODE_ENV: nodeEnv,
-    PORT: String(service.port),
+    NODE_ENV: "production",
+    PORT: String(names.appServices[key].port),
     ...databaseEnvironment,
     REDIS_URL: stores.redisUrl,
     PRODUCT_SERVICE_URL: `http://localhost:${names.appServices.productService.port}`,
     INVENTORY_SERVICE_URL: `http://localhost:${names.appServices.inventoryService.port}`,
-    ...(isGateway ? { TRUST_PROXY_HOPS: String(trustedProxyHops) } : {}),
+    LOG_SUCCESS_SAMPLE_RATE: String(settings.requestLog.successSampleRate),
+    LOG_SLOW_REQUEST_MS: String(settings.requestLog.slowRequestMs),
+    ...(key === "apiGateway" ? { TRUST_PROXY_HOPS: String(trustedProxyHops) } : {}),
   };
 }

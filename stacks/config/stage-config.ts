@@ -44,6 +44,19 @@ export interface ServiceConfig {
   /** Graviton: about 20 % cheaper than x86 per vCPU-hour; every image is built for it. */
   readonly cpuArchitecture: "arm64";
   readonly logRetentionDays: number;
+  readonly requestLog: RequestLogConfig;
+}
+
+/**
+ * Which requests the services write a line for. The ALB already writes an access log of every
+ * request to S3, so a line per success would only cost CPU (about a fifth of a merged read's)
+ * and CloudWatch ingestion; failures and slow requests are what an operator looks for.
+ */
+export interface RequestLogConfig {
+  /** Share of fast successful requests logged (0..1): `LOG_SUCCESS_SAMPLE_RATE`. */
+  readonly successSampleRate: number;
+  /** A request slower than this is always logged: `LOG_SLOW_REQUEST_MS`. */
+  readonly slowRequestMs: number;
 }
 
 /**
@@ -235,6 +248,7 @@ const legacyService: Omit<ServiceConfig, "imageTag"> = {
     unhealthyThreshold: 3,
   },
   logRetentionDays: 7,
+  requestLog: { successSampleRate: 0.01, slowRequestMs: 1_000 },
 };
 
 const legacyAlarms: AlarmConfig = {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { LoadResult } from "../../bench/lib/load.ts";
-import { type BenchReport, ceilingLabels, lambdaTable, loadTable } from "../../bench/lib/report.ts";
+import { mixedLabels } from "../../bench/lib/mixed-workload.ts";
+import { ceilingLabels } from "../../bench/lib/ratio-goals.ts";
+import { type BenchReport, lambdaTable, loadTable, markdown } from "../../bench/lib/report.ts";
 
 // The report's verdicts are what the benchmark says about the goals: check them on made-up runs.
 
@@ -20,12 +22,14 @@ const load = (
   errors: 0,
   timeouts: 0,
   rssPeak: {},
+  rssAfter: {},
   interleaved: { baselineReqPerSec, sliceRatios: [ratio], roundRatios: [ratio] },
   ...extra,
 });
 
 const report = (loads: LoadResult[]): BenchReport => ({
   mode: "separate processes",
+  settings: "as the ECS task sets them",
   loadGenerator: "wrk",
   connections: 32,
   duration: 8,
@@ -65,7 +69,7 @@ describe("bench report", () => {
         load(ceilingLabels.generation, 0.55),
         load("product service GET /products/1", 0.5),
         load("gateway GET /api/products", 0.45),
-        load("gateway GET /health", 0.72),
+        load("gateway GET /health", 0.78),
       ]),
     );
     expect(rowOf(table, "product service GET /products/1")).toMatchObject({
@@ -99,6 +103,45 @@ describe("bench report", () => {
     expect(rowOf(loadTable(report([post])), "gateway POST /api/products")["goal met?"]).toBe(
       "no: it needs less CPU per request",
     );
+  });
+});
+
+describe("the load table's processes", () => {
+  it("when a row ends then each StockWiz process's RSS after it is shown, the baseline server's left out", () => {
+    const row = load("gateway GET /api/products/1", 0.6, {
+      rssAfter: { "api-gateway": 101.4, "product-service": 90, baseline: 50 },
+    });
+    expect(rowOf(loadTable(report([row])), row.label)["RSS after (MiB)"]).toBe(
+      "api-gateway 101 · product-service 90",
+    );
+  });
+});
+
+describe("the written report", () => {
+  it("when a full run measured the mix and the large catalogues then the report holds them and the goals", () => {
+    const notStreamed = "not available: GET /api/products-full is not streamed";
+    const text = markdown({
+      ...report([load("gateway GET /api/products/1", 0.62)]),
+      mixed: {
+        products: 10_000,
+        withCatalogue: { label: mixedLabels.with, load: load(mixedLabels.with, 0.05) },
+        withoutCatalogue: { label: mixedLabels.without, load: load(mixedLabels.without, 0.06) },
+      },
+      largeCatalogue: [
+        {
+          products: 1_000_000,
+          firstPageP50: { value: 2 },
+          laterPageP50: { value: 3 },
+          streamedGatewayRss: { notAvailable: notStreamed },
+        },
+      ],
+    });
+    expect(text).toContain("## Goals (issue 16)");
+    expect(text).toContain("| gateway GET /api/products/1: ratio ≥ 0.60 | 0.62 | yes |");
+    expect(text).toContain("## Mixed workload on 10,000 products");
+    expect(text).toContain("With ÷ without products-full: 0.83.");
+    expect(text).toContain(`| 1,000,000 | 2.0 ms | 3.0 ms | ${notStreamed} |`);
+    expect(text).toContain("as the ECS task sets them");
   });
 });
 

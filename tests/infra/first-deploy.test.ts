@@ -88,6 +88,16 @@ describe.each(["dev", "prod"])("stage %s, first deploy", (stage) => {
     }
   });
 
+  it("when the services run in the task then a request line is written for failures, slow requests and a sample of successes", () => {
+    const service = synthesized.template("Service");
+    for (const name of ["api-gateway", "product-service", "inventory-service"]) {
+      expect(environmentOf(containerNamed(service, name))).toMatchObject({
+        LOG_SUCCESS_SAMPLE_RATE: "0.01",
+        LOG_SLOW_REQUEST_MS: "1000",
+      });
+    }
+  });
+
   it("when images are named then every one is the deploy's commit tag, never `latest`", () => {
     const images = containerDefinitions(synthesized.template("Service")).map((container) =>
       JSON.stringify(container.Image),

@@ -7,11 +7,14 @@ import {
   deleteProduct,
   getInventory,
   getInventoryByProduct,
-  getProduct,
-  getProductWithStock,
+  getProductJson,
+  getProductWithStockJson,
   listInventory,
   listMovements,
   listProducts,
+  type MergedProduct,
+  type Product,
+  type ServiceDeps,
   updateInventory,
   updateProduct,
 } from "@stockwiz/core";
@@ -19,6 +22,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestStores, storeKinds } from "../kit/stores/test-stores.ts";
 
 const ctx = { requestId: "test-request" };
+
+// The reads by id answer JSON text, sent as it is: read back here as the client would.
+const getProduct = async (deps: ServiceDeps, id: number) =>
+  JSON.parse(await getProductJson(deps, id)) as Product;
+const getProductWithStock = async (deps: ServiceDeps, id: number) =>
+  JSON.parse(await getProductWithStockJson(deps, id)) as MergedProduct;
 
 describe.each(storeKinds)("catalogue handlers on %s PostgreSQL", (kind) => {
   let stores: OpenStores;

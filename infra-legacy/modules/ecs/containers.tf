@@ -82,6 +82,10 @@ locals {
       { name = "PRODUCT_SERVICE_URL", value = "http://localhost:${var.app_services["product-service"].port}" },
       { name = "INVENTORY_SERVICE_URL", value = "http://localhost:${var.app_services["inventory-service"].port}" },
       { name = "PORT", value = tostring(var.app_services["api-gateway"].port) },
+      # A request line for failures, slow requests and 1 % of the successes: the ALB's access
+      # log already holds every request (stacks/config/stage-config.ts, requestLog).
+      { name = "LOG_SUCCESS_SAMPLE_RATE", value = "0.01" },
+      { name = "LOG_SLOW_REQUEST_MS", value = "1000" },
       # One trusted hop: the ALB appends the client's address to X-Forwarded-For.
       { name = "TRUST_PROXY_HOPS", value = "1" },
     ]
@@ -120,6 +124,10 @@ locals {
       { name = "PRODUCT_SERVICE_URL", value = "http://localhost:${var.app_services["product-service"].port}" },
       { name = "INVENTORY_SERVICE_URL", value = "http://localhost:${var.app_services["inventory-service"].port}" },
       { name = "PORT", value = tostring(var.app_services["product-service"].port) },
+      # A request line for failures, slow requests and 1 % of the successes: the ALB's access
+      # log already holds every request (stacks/config/stage-config.ts, requestLog).
+      { name = "LOG_SUCCESS_SAMPLE_RATE", value = "0.01" },
+      { name = "LOG_SLOW_REQUEST_MS", value = "1000" },
     ]
     # The images ship no curl, but node has fetch.
     healthCheck = {
@@ -156,6 +164,10 @@ locals {
       { name = "PRODUCT_SERVICE_URL", value = "http://localhost:${var.app_services["product-service"].port}" },
       { name = "INVENTORY_SERVICE_URL", value = "http://localhost:${var.app_services["inventory-service"].port}" },
       { name = "PORT", value = tostring(var.app_services["inventory-service"].port) },
+      # A request line for failures, slow requests and 1 % of the successes: the ALB's access
+      # log already holds every request (stacks/config/stage-config.ts, requestLog).
+      { name = "LOG_SUCCESS_SAMPLE_RATE", value = "0.01" },
+      { name = "LOG_SLOW_REQUEST_MS", value = "1000" },
     ]
     # The images ship no curl, but node has fetch.
     healthCheck = {

@@ -13,6 +13,7 @@ export * from "./database/open-database.ts";
 export * from "./errors/problem-of-error.ts";
 export * from "./fastify/cors-policy.ts";
 export * from "./fastify/create-http-server.ts";
+export * from "./fastify/one-line-request-log.ts";
 export * from "./fastify/route-table-plugin.ts";
 export * from "./lambda/fastify-alb-handler.ts";
 export * from "./lambda/service-lambda.ts";

@@ -1,7 +1,13 @@
 import compress from "@fastify/compress";
 import cors from "@fastify/cors";
 import rateLimit from "@fastify/rate-limit";
-import { corsPolicy, createHttpServer, type Logger, routeTablePlugin } from "@stockwiz/adapters";
+import {
+  corsPolicy,
+  createHttpServer,
+  type Logger,
+  type RequestLogOptions,
+  routeTablePlugin,
+} from "@stockwiz/adapters";
 import { type Cache, servicePaths } from "@stockwiz/core";
 import { webDistDir } from "@stockwiz/web/dist-dir";
 import type { FastifyInstance } from "fastify";
@@ -31,6 +37,8 @@ export interface GatewayDeps {
   rateLimitPerMinute?: number;
   /** Proxies in front that append to X-Forwarded-For (1 behind the ALB); 0 or absent: none. */
   trustedProxyHops?: number;
+  /** Which requests get a line; by default every one. */
+  requestLog?: RequestLogOptions;
 }
 
 /** The front door: every path of the contract, CORS, gzip and request ids on each answer. */
@@ -38,6 +46,7 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<FastifyInstanc
   const app = createHttpServer({
     logger: deps.logger,
     trustedProxyHops: deps.trustedProxyHops,
+    requestLog: deps.requestLog,
   });
   const security = securityHeaders();
   addHeaders(app, security.everyAnswer);
@@ -48,6 +57,13 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<FastifyInstanc
       max: deps.rateLimitPerMinute,
       timeWindow: 60_000,
       allowList: (request) => request.url === "/health",
+      // Answers under the limit carry no x-ratelimit-* headers: three more headers to set and
+      // check on every answer, for a limit no client is told about (the 429 says Retry-After).
+      addHeadersOnExceeding: {
+        "x-ratelimit-limit": false,
+        "x-ratelimit-remaining": false,
+        "x-ratelimit-reset": false,
+      },
     });
   }
   await app.register(cors, corsPolicy);

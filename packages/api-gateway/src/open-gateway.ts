@@ -1,4 +1,9 @@
-import { connectConfiguredCache, createLogger, parseEnv } from "@stockwiz/adapters";
+import {
+  connectConfiguredCache,
+  createLogger,
+  parseEnv,
+  requestLogSettingsOf,
+} from "@stockwiz/adapters";
 import { type Cache, noCache } from "@stockwiz/core";
 import type { FastifyInstance } from "fastify";
 import { buildGatewayApp } from "./build-gateway-app.ts";
@@ -50,6 +55,7 @@ export async function openConfiguredGateway(
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     webDistDir: config.STOCKWIZ_WEB_DIST,
     trustedProxyHops: config.TRUST_PROXY_HOPS,
+    requestLog: requestLogSettingsOf(config),
   });
   return {
     app,

@@ -167,7 +167,28 @@ export const serviceEnvSchema = (defaultPort: number) =>
     PORT: portSchema.default(defaultPort),
     HOST: z.string().min(1).default("0.0.0.0"),
     LOG_LEVEL: logLevelSchema,
+    /**
+     * Share of fast successful requests that get a request line (0..1). Every one by default, as
+     * a developer expects; the stacks lower it, as the ALB's access log already holds each request.
+     */
+    LOG_SUCCESS_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(1),
+    /** A request slower than this (ms) always gets its line, as a failure does. */
+    LOG_SLOW_REQUEST_MS: z.coerce.number().int().min(0).max(600_000).default(1_000),
   });
+
+/** Which requests get a line: failures and slow ones always, successes sampled. */
+export interface RequestLogSettings {
+  successSampleRate: number;
+  slowRequestMs: number;
+}
+
+export const requestLogSettingsOf = (env: {
+  LOG_SUCCESS_SAMPLE_RATE: number;
+  LOG_SLOW_REQUEST_MS: number;
+}): RequestLogSettings => ({
+  successSampleRate: env.LOG_SUCCESS_SAMPLE_RATE,
+  slowRequestMs: env.LOG_SLOW_REQUEST_MS,
+});
 
 /** Safe to log: the password is masked. */
 export function describeDatabaseTarget(target: DatabaseTarget): string {

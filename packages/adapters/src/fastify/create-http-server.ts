@@ -2,7 +2,11 @@ import { type FastifyInstance, fastify } from "fastify";
 import { describeError } from "../errors/problem-of-error.ts";
 import type { Logger } from "../logger.ts";
 import { lazyRequestLogger } from "./lazy-request-logger.ts";
-import { OneLineRequestLog } from "./one-line-request-log.ts";
+import {
+  everyRequestLogged,
+  OneLineRequestLog,
+  type RequestLogOptions,
+} from "./one-line-request-log.ts";
 import { requestIdOf } from "./request-id.ts";
 
 export interface HttpServerOptions {
@@ -14,6 +18,8 @@ export interface HttpServerOptions {
    * the address the outermost of them saw. 0 (default): the socket's address, the header ignored.
    */
   trustedProxyHops?: number;
+  /** Which requests get a line; by default every one. */
+  requestLog?: RequestLogOptions;
 }
 
 /**
@@ -35,10 +41,11 @@ export function createHttpServer({
   logger,
   bodyLimit = 64 * 1024,
   trustedProxyHops = 0,
+  requestLog = everyRequestLogged,
 }: HttpServerOptions): FastifyInstance {
   const app = fastify({
     loggerInstance: logger,
-    logController: new OneLineRequestLog(),
+    logController: new OneLineRequestLog(requestLog),
     childLoggerFactory: lazyRequestLogger,
     genReqId: requestIdOf,
     bodyLimit,

@@ -29,6 +29,7 @@ export async function openConfiguredService(
   const stores = options.stores ?? (await openStores(config.stores, logger));
   const app = await buildServiceApp(config.service.routes, stores.deps, logger, {
     apiKeys: config.apiKeys,
+    requestLog: config.requestLog,
   });
   return {
     app,

@@ -3,6 +3,8 @@ import { apiKeyEnvSchema, apiKeysOf } from "../config/api-key-config.ts";
 import { parseEnv } from "../config/parse-env.ts";
 import {
   type LogLevel,
+  type RequestLogSettings,
+  requestLogSettingsOf,
   type StoreEnv,
   serviceEnvSchema,
   storeEnvSchema,
@@ -19,6 +21,7 @@ export interface ServiceConfig {
   service: ServiceDefinition;
   listen: { host: string; port: number };
   logLevel: LogLevel;
+  requestLog: RequestLogSettings;
   apiKeys: ApiKeys;
   stores: StoreEnv;
 }
@@ -37,6 +40,7 @@ export function loadServiceConfig(
     service,
     listen: { host: settings.HOST, port: settings.PORT },
     logLevel: settings.LOG_LEVEL,
+    requestLog: requestLogSettingsOf(settings),
     apiKeys: apiKeysOf(parseEnv(apiKeyEnvSchema, env)),
     stores: parseEnv(storeEnvSchema, env),
   };

@@ -1,8 +1,7 @@
 import { keysStaledByProductWrite } from "../cache/cache-invalidation.ts";
 import { cacheKeys, cacheTtl } from "../cache/cache-keys.ts";
-import { readThrough } from "../cache/read-through.ts";
+import { readThrough, readThroughJson } from "../cache/read-through.ts";
 import { selectMergedProduct } from "../catalogue/catalogue-queries.ts";
-import type { MergedProduct } from "../catalogue/merged-product-schema.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { badRequest, notFound } from "../errors/app-error.ts";
 import {
@@ -28,19 +27,24 @@ export async function listProducts(
   return products ?? [];
 }
 
-export async function getProduct({ db, cache }: ServiceDeps, id: number): Promise<Product> {
-  const product = await readThrough(cache, cacheKeys.product(id), cacheTtl.entity, () =>
+// The reads by id answer JSON text: the cached text goes out as it is, never parsed and
+// written out again (about a third of the product service's CPU per read in the profile).
+
+/** A product as JSON text (a `Product`). */
+export async function getProductJson({ db, cache }: ServiceDeps, id: number): Promise<string> {
+  const product = await readThroughJson(cache, cacheKeys.product(id), cacheTtl.entity, () =>
     selectProduct(db, id),
   );
   if (product === undefined) throw productNotFound();
   return product;
 }
 
-export async function getProductWithStock(
+/** A product with its stock as JSON text (a `MergedProduct`). */
+export async function getProductWithStockJson(
   { db, cache }: ServiceDeps,
   id: number,
-): Promise<MergedProduct> {
-  const merged = await readThrough(cache, cacheKeys.mergedProduct(id), cacheTtl.entity, () =>
+): Promise<string> {
+  const merged = await readThroughJson(cache, cacheKeys.mergedProduct(id), cacheTtl.entity, () =>
     selectMergedProduct(db, id),
   );
   if (merged === undefined) throw productNotFound();

@@ -5,8 +5,8 @@ import { idempotencyKeyHeader, idempotent } from "../idempotency/idempotent-hand
 import {
   createProduct,
   deleteProduct,
-  getProduct,
-  getProductWithStock,
+  getProductJson,
+  getProductWithStockJson,
   listProducts,
   updateProduct,
 } from "../products/product-handlers.ts";
@@ -18,7 +18,7 @@ import {
   updateProductBody,
 } from "../products/product-schemas.ts";
 import { healthRoute } from "./health-route.ts";
-import { type AnyRoute, defineRoute } from "./route.ts";
+import { type AnyRoute, defineRoute, jsonTextResponse } from "./route.ts";
 import { type ServicePrefix, servicePaths } from "./service-paths.ts";
 
 const { own, api } = servicePaths.productService;
@@ -42,10 +42,8 @@ function productRoutesAt(prefix: ServicePrefix<"productService">): AnyRoute<Serv
           params: productIdParams,
           response: { status: 200, description: "The product", schema: mergedProductSchema },
           failures: [productNotFound],
-          handle: async ({ params }, deps: ServiceDeps) => ({
-            status: 200,
-            body: await getProductWithStock(deps, params.id),
-          }),
+          handle: async ({ params }, deps: ServiceDeps) =>
+            jsonTextResponse(200, await getProductWithStockJson(deps, params.id)),
         })
       : defineRoute({
           method: "GET",
@@ -56,10 +54,8 @@ function productRoutesAt(prefix: ServicePrefix<"productService">): AnyRoute<Serv
           params: productIdParams,
           response: { status: 200, description: "The product", schema: productSchema },
           failures: [productNotFound],
-          handle: async ({ params }, deps: ServiceDeps) => ({
-            status: 200,
-            body: await getProduct(deps, params.id),
-          }),
+          handle: async ({ params }, deps: ServiceDeps) =>
+            jsonTextResponse(200, await getProductJson(deps, params.id)),
         });
 
   return [
