@@ -5,10 +5,13 @@ import { selectMergedProduct } from "../catalogue/catalogue-queries.ts";
 import type { MergedProduct } from "../catalogue/merged-product-schema.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { badRequest, notFound } from "../errors/app-error.ts";
+import type { Page } from "../paging/keyset-page.ts";
+import type { PageRequest } from "../paging/page-query.ts";
 import {
   deleteProductRow,
   insertProduct,
   selectProduct,
+  selectProductPage,
   selectProducts,
   updateProductRow,
 } from "./product-queries.ts";
@@ -26,6 +29,15 @@ export async function listProducts(
     selectProducts(db, {}),
   );
   return products ?? [];
+}
+
+/** One page of products. Not cached: a write could not name every page it makes stale. */
+export async function listProductPage(
+  { db }: ServiceDeps,
+  filter: { category?: string },
+  page: PageRequest,
+): Promise<Page<Product>> {
+  return selectProductPage(db, filter, page);
 }
 
 export async function getProduct({ db, cache }: ServiceDeps, id: number): Promise<Product> {
