@@ -2,6 +2,7 @@ export * from "./cache/cache.ts";
 export * from "./cache/cache-invalidation.ts";
 export * from "./cache/cache-keys.ts";
 export * from "./cache/read-through.ts";
+export * from "./catalogue/catalogue-chunks.ts";
 export * from "./catalogue/catalogue-queries.ts";
 export * from "./catalogue/full-catalogue.ts";
 export * from "./catalogue/merge-product-with-stock.ts";

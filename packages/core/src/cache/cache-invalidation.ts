@@ -1,12 +1,17 @@
+import { chunkOfProduct } from "../catalogue/catalogue-chunks.ts";
 import { cacheKeys } from "./cache-keys.ts";
 
-/** Every key a product write can make stale (its stock row goes too when the product is deleted). */
+/**
+ * Every key a product write can make stale (its stock row goes too when the product is deleted).
+ * The catalogue's tail goes with every product write, as a new product may lie past it.
+ */
 export function keysStaledByProductWrite(productId: number, removedInventoryId?: number): string[] {
   const keys = [
     cacheKeys.product(productId),
     cacheKeys.productList(),
     cacheKeys.mergedProduct(productId),
-    cacheKeys.catalogue(),
+    cacheKeys.catalogueChunk(chunkOfProduct(productId)),
+    cacheKeys.catalogueTail(),
   ];
   if (removedInventoryId !== undefined) {
     keys.push(
@@ -25,6 +30,6 @@ export function keysStaledByInventoryWrite(inventoryId: number, productId: numbe
     cacheKeys.inventoryByProduct(productId),
     cacheKeys.inventoryList(),
     cacheKeys.mergedProduct(productId),
-    cacheKeys.catalogue(),
+    cacheKeys.catalogueChunk(chunkOfProduct(productId)),
   ];
 }

@@ -29,7 +29,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every product with its stock, from two upstream calls whatever the catalogue size */
+        /** Every product with its stock, from upstream calls that never grow per product */
         get: operations["listMergedProducts"];
         put?: never;
         post?: never;
