@@ -114,7 +114,7 @@ describe("gateway forwarding", () => {
 });
 
 describe("gateway catalogue", () => {
-  it("when a one-chunk catalogue is refreshed then two upstream calls read it and one finds its end, whatever its size", async () => {
+  it("when a one-chunk catalogue is refreshed then exactly two upstream calls are made, whatever its size", async () => {
     for (let n = 0; n < 30; n += 1) {
       await gateway.inject({
         method: "POST",
@@ -125,7 +125,7 @@ describe("gateway catalogue", () => {
     const before = products.seen.length + inventory.seen.length;
     const response = await gateway.inject("/api/products-full?force_refresh=true");
     expect(response.json().length).toBeGreaterThanOrEqual(35);
-    expect(products.seen.length + inventory.seen.length - before).toBe(3);
+    expect(products.seen.length + inventory.seen.length - before).toBe(2);
   });
 
   it("when the catalogue is warm then no upstream call is made", async () => {

@@ -4,19 +4,26 @@ import {
   catalogueChunkWidth,
   chunkOfProduct,
   keysStaledByInventoryWrite,
+  keysStaledByProductCreation,
   keysStaledByProductWrite,
 } from "../src/index.ts";
 
 describe("keysStaledByProductWrite", () => {
-  it("when a product changes then its entity, list, merged view, catalogue chunk and tail go", () => {
+  it("when a product changes then its entity, list, merged view and catalogue chunk go", () => {
     expect(keysStaledByProductWrite(7)).toEqual(
       expect.arrayContaining([
         cacheKeys.product(7),
         cacheKeys.productList(),
         cacheKeys.mergedProduct(7),
         cacheKeys.catalogueChunk(0),
-        cacheKeys.catalogueTail(),
       ]),
+    );
+  });
+
+  it("when a product is created then the catalogue's tail goes too, as the product may lie past it", () => {
+    expect(keysStaledByProductWrite(7)).not.toContain(cacheKeys.catalogueTail());
+    expect(keysStaledByProductCreation(7)).toEqual(
+      expect.arrayContaining([...keysStaledByProductWrite(7), cacheKeys.catalogueTail()]),
     );
   });
 

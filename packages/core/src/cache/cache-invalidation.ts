@@ -1,17 +1,13 @@
 import { chunkOfProduct } from "../catalogue/catalogue-chunks.ts";
 import { cacheKeys } from "./cache-keys.ts";
 
-/**
- * Every key a product write can make stale (its stock row goes too when the product is deleted).
- * The catalogue's tail goes with every product write, as a new product may lie past it.
- */
+/** Every key a product write can make stale (its stock row goes too when the product is deleted). */
 export function keysStaledByProductWrite(productId: number, removedInventoryId?: number): string[] {
   const keys = [
     cacheKeys.product(productId),
     cacheKeys.productList(),
     cacheKeys.mergedProduct(productId),
     cacheKeys.catalogueChunk(chunkOfProduct(productId)),
-    cacheKeys.catalogueTail(),
   ];
   if (removedInventoryId !== undefined) {
     keys.push(
@@ -21,6 +17,14 @@ export function keysStaledByProductWrite(productId: number, removedInventoryId?:
     );
   }
   return keys;
+}
+
+/**
+ * A new product's keys, and the catalogue's tail: the product may lie past the last chunk a
+ * catalogue read would visit. (A deletion leaves the tail too far at worst, which is harmless.)
+ */
+export function keysStaledByProductCreation(productId: number): string[] {
+  return [...keysStaledByProductWrite(productId), cacheKeys.catalogueTail()];
 }
 
 /** Every key a stock write can make stale, including the merged views of its product. */

@@ -88,7 +88,8 @@ export async function* fullCatalogue(
   options: { forceRefresh: boolean },
 ): AsyncGenerator<string> {
   const refresh = options.forceRefresh;
-  const cachedTail = refresh ? null : await deps.cache.get(cacheKeys.catalogueTail());
+  // Where to stop, and how far to read ahead (on a refresh, only that: see below).
+  const cachedTail = await deps.cache.get(cacheKeys.catalogueTail());
   let tail = cachedTail === null ? undefined : Number(cachedTail);
   const reads = new Map<number, ReturnType<typeof readChunk>>();
   const read = (chunk: number) => {
@@ -110,6 +111,8 @@ export async function* fullCatalogue(
       opened = true;
     }
     if (more) continue;
+    // A chunk just rebuilt knows whether any product lies beyond it; a cached one may not.
+    if (refresh) break;
     tail ??= await tailAt(deps, chunk);
     if (tail !== undefined && tail <= chunk) break;
   }

@@ -1,4 +1,7 @@
-import { keysStaledByProductWrite } from "../cache/cache-invalidation.ts";
+import {
+  keysStaledByProductCreation,
+  keysStaledByProductWrite,
+} from "../cache/cache-invalidation.ts";
 import { cacheKeys, cacheTtl } from "../cache/cache-keys.ts";
 import { readThrough } from "../cache/read-through.ts";
 import { selectMergedProduct } from "../catalogue/catalogue-queries.ts";
@@ -64,7 +67,7 @@ export async function createProduct(
   input: CreateProduct,
 ): Promise<Product> {
   const product = await insertProduct(db, input);
-  await cache.invalidate(keysStaledByProductWrite(product.id));
+  await cache.invalidate(keysStaledByProductCreation(product.id));
   return product;
 }
 
