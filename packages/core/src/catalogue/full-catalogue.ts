@@ -26,8 +26,12 @@ interface Chunk {
   entries: MergedProduct[];
 }
 
-// Chunks read ahead of the one being written out, once the tail says they exist.
+// Chunks read ahead of the one being written out, up to the tail.
 const readAhead = 8;
+
+// The last tail each cache's readers found: only a hint of how far to read ahead while the
+// cached tail is gone (every creation removes it), never where to stop.
+const tailsSeen = new WeakMap<Cache, number>();
 
 async function loadChunk(source: CatalogueSource, chunk: number): Promise<Chunk> {
   const { first, last } = productIdsOfChunk(chunk);
@@ -91,6 +95,7 @@ export async function* fullCatalogue(
   // Where to stop, and how far to read ahead (on a refresh, only that: see below).
   const cachedTail = await deps.cache.get(cacheKeys.catalogueTail());
   let tail = cachedTail === null ? undefined : Number(cachedTail);
+  const aheadTo = tail ?? tailsSeen.get(deps.cache) ?? -1;
   const reads = new Map<number, ReturnType<typeof readChunk>>();
   const read = (chunk: number) => {
     const pending = reads.get(chunk) ?? readChunk(deps, chunk, refresh);
@@ -98,8 +103,9 @@ export async function* fullCatalogue(
     return pending;
   };
   let opened = false;
-  for (let chunk = 0; ; chunk += 1) {
-    for (let ahead = chunk + 1; ahead <= Math.min(chunk + readAhead, tail ?? -1); ahead += 1) {
+  let chunk = 0;
+  for (; ; chunk += 1) {
+    for (let ahead = chunk + 1; ahead <= Math.min(chunk + readAhead, aheadTo); ahead += 1) {
       if (reads.has(ahead)) continue;
       const pending = readChunk(deps, ahead, refresh);
       pending.catch(() => {}); // a failure is thrown where it is awaited, if the walk gets there
@@ -116,5 +122,6 @@ export async function* fullCatalogue(
     tail ??= await tailAt(deps, chunk);
     if (tail !== undefined && tail <= chunk) break;
   }
+  tailsSeen.set(deps.cache, chunk);
   yield opened ? "]" : "[]";
 }
