@@ -273,7 +273,6 @@ export function productContract(startStack: StackStarter): void {
       { query: "limit=0", path: "limit" },
       { query: "limit=1001", path: "limit" },
       { query: "limit=ten", path: "limit" },
-      { query: "limit=1&limit=2", path: "limit" },
       { query: "cursor=not%20a%20cursor", path: "cursor" },
       { query: `cursor=${Buffer.from("-1").toString("base64url")}`, path: "cursor" },
       { query: `cursor=${Buffer.from("99999999999").toString("base64url")}`, path: "cursor" },
