@@ -49,4 +49,7 @@ export const listInventoryQuery = z.object({
   product_id_to: idParam.optional().describe("Only rows of products with this id or below"),
   ...pageQueryFields,
 });
-export type InventoryFilter = { product_id_from?: number; product_id_to?: number };
+export type InventoryFilter = Pick<
+  z.infer<typeof listInventoryQuery>,
+  "product_id_from" | "product_id_to"
+>;
