@@ -26,7 +26,8 @@ interface Chunk {
   entries: MergedProduct[];
 }
 
-// Chunks read ahead of the one being written out, up to the tail.
+// Cached chunks read ahead of the one being written out, up to the tail. Only cached copies:
+// chunks to rebuild are rebuilt one at a time, which keeps the memory of a cold read flat.
 const readAhead = 8;
 
 // The last tail each cache's readers found: only a hint of how far to read ahead while the
@@ -45,18 +46,23 @@ async function loadChunk(source: CatalogueSource, chunk: number): Promise<Chunk>
 }
 
 /**
- * A chunk's cached JSON, `{"more":…,"entries":[…]}`, read without parsing its entries: they
+ * A chunk's cached JSON, `{"more":…,"entries":[…]}`, split without parsing its entries: they
  * are written out as they were cached.
  */
+const chunkOfJson = (json: string) => ({
+  more: json.startsWith('{"more":true,'),
+  entries: json.slice(json.indexOf("[") + 1, -2),
+});
+
 async function readChunk(deps: CatalogueDeps, chunk: number, refresh: boolean) {
-  const json = (await readThroughJson(
+  const json = await readThroughJson(
     deps.cache,
     cacheKeys.catalogueChunk(chunk),
     cacheTtl.catalogue,
     () => loadChunk(deps.source, chunk),
     { refresh },
-  )) as string;
-  return { more: json.startsWith('{"more":true,'), entries: json.slice(json.indexOf("[") + 1, -2) };
+  );
+  return json as string; // a chunk always loads, if only as an empty one
 }
 
 /**
@@ -92,24 +98,22 @@ export async function* fullCatalogue(
   options: { forceRefresh: boolean },
 ): AsyncGenerator<string> {
   const refresh = options.forceRefresh;
-  // Where to stop, and how far to read ahead (on a refresh, only that: see below).
-  const cachedTail = await deps.cache.get(cacheKeys.catalogueTail());
+  // Where a read may stop, and how far it reads ahead; a refresh needs neither (see below).
+  const cachedTail = refresh ? null : await deps.cache.get(cacheKeys.catalogueTail());
   let tail = cachedTail === null ? undefined : Number(cachedTail);
-  const aheadTo = tail ?? tailsSeen.get(deps.cache) ?? -1;
-  const reads = new Map<number, ReturnType<typeof readChunk>>();
-  const read = (chunk: number) => {
-    const pending = reads.get(chunk) ?? readChunk(deps, chunk, refresh);
-    reads.delete(chunk);
-    return pending;
+  const aheadTo = refresh ? -1 : (tail ?? tailsSeen.get(deps.cache) ?? -1);
+  const cachedAhead = new Map<number, Promise<string | null>>();
+  const read = async (chunk: number) => {
+    const cached = await cachedAhead.get(chunk);
+    cachedAhead.delete(chunk);
+    return chunkOfJson(cached ?? (await readChunk(deps, chunk, refresh)));
   };
   let opened = false;
   let chunk = 0;
   for (; ; chunk += 1) {
     for (let ahead = chunk + 1; ahead <= Math.min(chunk + readAhead, aheadTo); ahead += 1) {
-      if (reads.has(ahead)) continue;
-      const pending = readChunk(deps, ahead, refresh);
-      pending.catch(() => {}); // a failure is thrown where it is awaited, if the walk gets there
-      reads.set(ahead, pending);
+      if (!cachedAhead.has(ahead))
+        cachedAhead.set(ahead, deps.cache.get(cacheKeys.catalogueChunk(ahead)));
     }
     const { more, entries } = await read(chunk);
     if (entries !== "") {
