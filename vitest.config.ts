@@ -13,6 +13,7 @@ const claimed = {
   integration: [
     "tests/integration/**/*.test.ts",
     "packages/adapters/test/shared-embedded-database.test.ts",
+    "packages/api-gateway/test/catalogue-chunks.test.ts",
     "packages/api-gateway/test/client-address.test.ts",
     "packages/api-gateway/test/gateway.test.ts",
     "packages/api-gateway/test/response-copies.test.ts",

@@ -1,4 +1,4 @@
-import { cacheKeys } from "@stockwiz/core";
+import { cacheKeys, chunkOfProduct } from "@stockwiz/core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { pollUntil } from "../kit/poll-until.ts";
 import { cacheHolds, redisAddress, removeCacheKey } from "../kit/stores/scratch-redis.ts";
@@ -68,7 +68,10 @@ const probeOf = (name: ServiceName) =>
       url: `${stack.inventoryService.url}/inventory`,
       key: cacheKeys.inventoryList(),
     },
-    "api-gateway": { url: `${stack.gateway.url}/api/products-full`, key: cacheKeys.catalogue() },
+    "api-gateway": {
+      url: `${stack.gateway.url}/api/products-full`,
+      key: cacheKeys.catalogueChunk(chunkOfProduct(1)),
+    },
   })[name];
 
 /**
@@ -149,7 +152,8 @@ describe("Redis going away and coming back", () => {
   it("when the gateway gets Redis back before the product service then products-full does not serve the price written during the outage", async () => {
     const { product, stock } = await createProductWithStock(stack, { price: 20 });
     await warmEveryPath(stack, { productId: product.id, stockId: stock.id });
-    expect(await cacheHolds(stack.redisKeyPrefix, cacheKeys.catalogue())).toBe(true);
+    const chunk = cacheKeys.catalogueChunk(chunkOfProduct(product.id));
+    expect(await cacheHolds(stack.redisKeyPrefix, chunk)).toBe(true);
     await cutAll();
     const put = await call(`${stack.productService.url}/products/${product.id}`, {
       method: "PUT",

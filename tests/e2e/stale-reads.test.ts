@@ -1,4 +1,4 @@
-import { cacheKeys } from "@stockwiz/core";
+import { cacheKeys, chunkOfProduct } from "@stockwiz/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cacheHolds } from "../kit/stores/scratch-redis.ts";
 import { type E2eStack, startE2eStack, stopAndExpectCleanExit } from "./harness/e2e-stack.ts";
@@ -37,7 +37,7 @@ async function expectWarm(subject: Subject) {
     cacheKeys.product(subject.productId),
     cacheKeys.mergedProduct(subject.productId),
     cacheKeys.productList(),
-    cacheKeys.catalogue(),
+    cacheKeys.catalogueChunk(chunkOfProduct(subject.productId)),
     cacheKeys.inventoryList(),
   ];
   if (subject.stockId !== undefined) {

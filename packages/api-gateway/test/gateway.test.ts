@@ -114,7 +114,7 @@ describe("gateway forwarding", () => {
 });
 
 describe("gateway catalogue", () => {
-  it("when the full catalogue is refreshed then exactly two upstream calls are made, whatever its size", async () => {
+  it("when a one-chunk catalogue is refreshed then exactly two upstream calls are made, whatever its size", async () => {
     for (let n = 0; n < 30; n += 1) {
       await gateway.inject({
         method: "POST",

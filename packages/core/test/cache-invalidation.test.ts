@@ -1,16 +1,37 @@
 import { describe, expect, it } from "vitest";
-import { cacheKeys, keysStaledByInventoryWrite, keysStaledByProductWrite } from "../src/index.ts";
+import {
+  cacheKeys,
+  catalogueChunkWidth,
+  chunkOfProduct,
+  keysStaledByInventoryWrite,
+  keysStaledByProductCreation,
+  keysStaledByProductWrite,
+} from "../src/index.ts";
 
 describe("keysStaledByProductWrite", () => {
-  it("when a product changes then its entity, list, merged view and catalogue go", () => {
+  it("when a product changes then its entity, list, merged view and catalogue chunk go", () => {
     expect(keysStaledByProductWrite(7)).toEqual(
       expect.arrayContaining([
         cacheKeys.product(7),
         cacheKeys.productList(),
         cacheKeys.mergedProduct(7),
-        cacheKeys.catalogue(),
+        cacheKeys.catalogueChunk(0),
       ]),
     );
+  });
+
+  it("when a product is created then the catalogue's tail goes too, as the product may lie past it", () => {
+    expect(keysStaledByProductWrite(7)).not.toContain(cacheKeys.catalogueTail());
+    expect(keysStaledByProductCreation(7)).toEqual(
+      expect.arrayContaining([...keysStaledByProductWrite(7), cacheKeys.catalogueTail()]),
+    );
+  });
+
+  it("when a product changes then only the catalogue chunk holding its id goes", () => {
+    const keys = keysStaledByProductWrite(catalogueChunkWidth + 1);
+    expect(keys).toContain(cacheKeys.catalogueChunk(1));
+    expect(keys).not.toContain(cacheKeys.catalogueChunk(0));
+    expect(chunkOfProduct(catalogueChunkWidth)).toBe(0);
   });
 
   it("when a product is deleted with its stock row then the stock keys go too", () => {
@@ -32,7 +53,7 @@ describe("keysStaledByInventoryWrite", () => {
         cacheKeys.inventoryByProduct(7),
         cacheKeys.inventoryList(),
         cacheKeys.mergedProduct(7),
-        cacheKeys.catalogue(),
+        cacheKeys.catalogueChunk(0),
       ]),
     );
   });

@@ -1,3 +1,4 @@
+import { cursorAfter } from "@stockwiz/core";
 import type { E2eStack } from "./e2e-stack.ts";
 import { type Answer, call } from "./http-client.ts";
 
@@ -48,7 +49,13 @@ export async function readEveryPath(stack: E2eStack, subject: Subject): Promise<
   return {
     merged: await readAll(products, [`/api/products/${productId}`]),
     product: await readAll(products, [`/products/${productId}`]),
-    productLists: await readAll(products, ["/products", "/api/products"]),
+    productLists: await readAll(products, [
+      "/products",
+      "/api/products",
+      // the page that starts at this product
+      `/products?limit=1&cursor=${cursorAfter(productId - 1)}`,
+      `/api/products?limit=1&cursor=${cursorAfter(productId - 1)}`,
+    ]),
     full: await readAll({ gateway: stack.gateway.url }, ["/api/products-full"]),
     stockById:
       stockId === undefined
@@ -58,7 +65,16 @@ export async function readEveryPath(stack: E2eStack, subject: Subject): Promise<
       `/inventory/product/${productId}`,
       `/api/inventory/product/${productId}`,
     ]),
-    stockLists: await readAll(inventory, ["/inventory", "/api/inventory"]),
+    stockLists: await readAll(inventory, [
+      "/inventory",
+      "/api/inventory",
+      ...(stockId === undefined
+        ? []
+        : [
+            `/inventory?limit=1&cursor=${cursorAfter(stockId - 1)}`,
+            `/api/inventory?limit=1&cursor=${cursorAfter(stockId - 1)}`,
+          ]),
+    ]),
   };
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type E2eStack, stopAndExpectCleanExit } from "../harness/e2e-stack.ts";
 import { createProduct, createProductWithStock, type Inventory } from "../harness/fixtures.ts";
+import { followPages } from "../harness/follow-pages.ts";
 import { call, expectFieldErrors, expectProblem, rfc3339 } from "../harness/http-client.ts";
 import { seedStock } from "../harness/seed-catalogue.ts";
 import { baseUrl, inventoryTargets, urlOf } from "../harness/targets.ts";
@@ -242,6 +243,38 @@ export function inventoryContract(startStack: StackStarter): void {
   });
 
   // CONTRACT.md §1: "a path answers the same whichever target the listener picks".
+  describe.each(inventoryTargets)("pages of stock rows through $label", (target) => {
+    const base = () => baseUrl(stack, target.via);
+
+    it("when the rows of some products are paged with ?limit= then following Link walks each once, in id order, under the path asked", async () => {
+      const rows: Inventory[] = [];
+      for (let i = 0; i < 3; i += 1) rows.push((await createProductWithStock(stack)).stock);
+      const range = `product_id_from=${rows[0]?.product_id}&product_id_to=${rows[2]?.product_id}`;
+
+      const { pages, links } = await followPages(base(), `${target.prefix}?${range}&limit=2`);
+      const whole = await call(`${base()}${target.prefix}?${range}`);
+
+      expect(pages.map((page) => page.map((row) => row.id))).toEqual([
+        [rows[0]?.id, rows[1]?.id],
+        [rows[2]?.id],
+      ]);
+      expect(whole.body).toEqual(pages.flat());
+      expect(whole.headers.get("link")).toBeNull();
+      for (const link of links) expect(link.startsWith(`${target.prefix}?`), link).toBe(true);
+    });
+
+    it.each([
+      { query: "limit=-1", path: "limit" },
+      { query: "cursor=%2F%2F", path: "cursor" },
+      { query: "product_id_from=0", path: "product_id_from" },
+    ])(
+      "when listed with ?$query then it is a 400 problem naming $path",
+      async ({ query, path }) => {
+        expectFieldErrors(await call(`${base()}${target.prefix}?${query}`), path, 400);
+      },
+    );
+  });
+
   describe("one path, every target", () => {
     it.each([
       { method: "GET", path: "/inventory/1" },

@@ -6,6 +6,7 @@ import {
   type Product,
   uniqueName,
 } from "../harness/fixtures.ts";
+import { followPages } from "../harness/follow-pages.ts";
 import { call, expectFieldErrors, expectProblem } from "../harness/http-client.ts";
 import { seedProducts } from "../harness/seed-catalogue.ts";
 import { baseUrl, mergedViewTargets, productTargets, urlOf } from "../harness/targets.ts";
@@ -225,6 +226,60 @@ export function productContract(startStack: StackStarter): void {
         await call(`${stack.inventoryService.url}/inventory/product/${product.id}`),
         404,
       );
+    });
+  });
+
+  describe.each(productTargets)("pages of products through $label", (target) => {
+    const base = () => baseUrl(stack, target.via);
+
+    it("when a category is paged with ?limit= then following Link walks each of its products once, in id order, under the path asked", async () => {
+      const category = uniqueName("paged");
+      const created = [];
+      for (let i = 0; i < 5; i += 1) created.push(await createProduct(stack, { category }));
+
+      const { pages, links } = await followPages(
+        base(),
+        `${target.prefix}?category=${encodeURIComponent(category)}&limit=2`,
+      );
+
+      expect(pages.map((page) => page.map((product) => product.id))).toEqual([
+        [created[0]?.id, created[1]?.id],
+        [created[2]?.id, created[3]?.id],
+        [created[4]?.id],
+      ]);
+      expect(pages.flat()).toEqual(created.map((product) => expect.objectContaining(product)));
+      for (const link of links) {
+        expect(link.startsWith(`${target.prefix}?`), link).toBe(true);
+        expect(new URL(link, base()).searchParams.get("category")).toBe(category);
+      }
+    });
+
+    it("when a page is the last one then it carries no Link, and no parameter means the whole list without Link", async () => {
+      const category = uniqueName("one page");
+      const product = await createProduct(stack, { category });
+
+      const page = await call(
+        `${base()}${target.prefix}?category=${encodeURIComponent(category)}&limit=100`,
+      );
+      const whole = await call(`${base()}${target.prefix}`);
+
+      expect(page.body).toEqual([product]);
+      expect(page.headers.get("link")).toBeNull();
+      expect((whole.body as Product[]).some((p) => p.id === product.id)).toBe(true);
+      expect(whole.headers.get("link")).toBeNull();
+    });
+
+    it.each([
+      { query: "limit=0", path: "limit" },
+      { query: "limit=1001", path: "limit" },
+      { query: "limit=ten", path: "limit" },
+      { query: "cursor=not%20a%20cursor", path: "cursor" },
+      { query: `cursor=${Buffer.from("-1").toString("base64url")}`, path: "cursor" },
+      { query: `cursor=${Buffer.from("99999999999").toString("base64url")}`, path: "cursor" },
+    ])("when paged with ?$query then it is a 400 problem naming $path", async ({ query, path }) => {
+      const answer = await call(`${base()}${target.prefix}?${query}`);
+
+      expectFieldErrors(answer, path, 400);
     });
   });
 

@@ -1,10 +1,11 @@
+import { Readable } from "node:stream";
 import {
   type Cache,
   type CatalogueSource,
+  cursorAfter,
   defineRoute,
-  getFullCatalogue,
+  fullCatalogue,
   type Inventory,
-  jsonTextResponse,
   mergedProductSchema,
   type Product,
 } from "@stockwiz/core";
@@ -21,10 +22,16 @@ export const catalogueQuery = z.object({
   force_refresh: z
     .enum(["true", "false"])
     .optional()
-    .describe("`true` rebuilds the answer from the services instead of the gateway's copy"),
+    .describe("`true` rebuilds the answer from the services instead of the cached chunks"),
 });
 
-/** `GET /api/products-full`: every product with its stock, from two upstream calls in all. */
+// Delegating with yield* also stops the rest when the client goes away (return() is passed on).
+async function* startingWith(first: string, rest: AsyncGenerator<string>): AsyncGenerator<string> {
+  yield first;
+  yield* rest;
+}
+
+/** `GET /api/products-full`: every product with its stock, streamed, from paged upstream calls. */
 export const catalogueRoute = defineRoute<
   CatalogueRouteDeps,
   unknown,
@@ -33,7 +40,7 @@ export const catalogueRoute = defineRoute<
   method: "GET",
   path: "/api/products-full",
   operationId: "listMergedProducts",
-  summary: "Every product with its stock, from two upstream calls whatever the catalogue size",
+  summary: "Every product with its stock, from upstream calls that never grow per product",
   tag: "products",
   query: catalogueQuery,
   response: {
@@ -44,14 +51,28 @@ export const catalogueRoute = defineRoute<
   handle: async ({ query, requestId }, deps) => {
     const headers = { "x-request-id": requestId };
     const source: CatalogueSource = {
-      products: () => deps.productService.getJson<Product[]>("/products", headers),
-      inventory: () => deps.inventoryService.getJson<Inventory[]>("/inventory", headers),
+      products: (afterId, limit) =>
+        deps.productService.getJson<Product[]>(
+          `/products?limit=${limit}&cursor=${cursorAfter(afterId)}`,
+          headers,
+        ),
+      stock: (first, last) =>
+        deps.inventoryService.getJson<Inventory[]>(
+          `/inventory?product_id_from=${first}&product_id_to=${last}`,
+          headers,
+        ),
     };
-    const catalogue = await getFullCatalogue(
+    const pieces = fullCatalogue(
       { cache: deps.cache, source },
       { forceRefresh: query.force_refresh === "true" },
     );
-    // Already JSON text: the cached copy is sent as it is.
-    return jsonTextResponse(200, catalogue);
+    // The first piece is read before answering: a service that cannot be read is a 502, not
+    // a 200 cut short. A failure later can only cut the stream, which no client takes for JSON.
+    const first = await pieces.next();
+    return {
+      status: 200,
+      body: Readable.from(first.done ? [] : startingWith(first.value, pieces)),
+      headers: { "content-type": "application/json; charset=utf-8" },
+    };
   },
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { endToEndHeaders } from "../upstream/hop-headers.ts";
+import { linkForClient } from "../upstream/link-for-client.ts";
 import type { ResponseCopies } from "../upstream/response-copies.ts";
 import type { UpstreamService } from "../upstream/upstream-service.ts";
 
@@ -40,7 +41,10 @@ async function forward(
       body: request.body instanceof Buffer && request.body.length > 0 ? request.body : undefined,
     });
   const response = copiable(request) ? await copies.get(mount.upstream, path, send) : await send();
-  reply.code(response.status).headers(response.headers);
+  const { link, ...headers } = response.headers;
+  reply.code(response.status).headers(headers);
+  if (link !== undefined)
+    reply.header("link", linkForClient(link, mount.upstreamPrefix, mount.prefix));
   return response.body;
 }
 

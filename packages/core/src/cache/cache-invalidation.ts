@@ -1,3 +1,4 @@
+import { chunkOfProduct } from "../catalogue/catalogue-chunks.ts";
 import { cacheKeys } from "./cache-keys.ts";
 
 /** Every key a product write can make stale (its stock row goes too when the product is deleted). */
@@ -6,7 +7,7 @@ export function keysStaledByProductWrite(productId: number, removedInventoryId?:
     cacheKeys.product(productId),
     cacheKeys.productList(),
     cacheKeys.mergedProduct(productId),
-    cacheKeys.catalogue(),
+    cacheKeys.catalogueChunk(chunkOfProduct(productId)),
   ];
   if (removedInventoryId !== undefined) {
     keys.push(
@@ -18,6 +19,14 @@ export function keysStaledByProductWrite(productId: number, removedInventoryId?:
   return keys;
 }
 
+/**
+ * A new product's keys, and the catalogue's tail: the product may lie past the last chunk a
+ * catalogue read would visit. (A deletion leaves the tail too far at worst, which is harmless.)
+ */
+export function keysStaledByProductCreation(productId: number): string[] {
+  return [...keysStaledByProductWrite(productId), cacheKeys.catalogueTail()];
+}
+
 /** Every key a stock write can make stale, including the merged views of its product. */
 export function keysStaledByInventoryWrite(inventoryId: number, productId: number): string[] {
   return [
@@ -25,6 +34,6 @@ export function keysStaledByInventoryWrite(inventoryId: number, productId: numbe
     cacheKeys.inventoryByProduct(productId),
     cacheKeys.inventoryList(),
     cacheKeys.mergedProduct(productId),
-    cacheKeys.catalogue(),
+    cacheKeys.catalogueChunk(chunkOfProduct(productId)),
   ];
 }

@@ -14,5 +14,8 @@ export const cacheKeys = {
   inventory: (id: number) => `inventory:${id}`,
   inventoryByProduct: (productId: number) => `inventory:product:${productId}`,
   inventoryList: () => "inventory:all",
-  catalogue: () => "catalogue:full",
+  /** The merged entries of one chunk of product ids (see `catalogue-chunks.ts`). */
+  catalogueChunk: (chunk: number) => `catalogue:chunk:${chunk}`,
+  /** The last chunk holding a product: where a catalogue read may stop. */
+  catalogueTail: () => "catalogue:tail",
 } as const;

@@ -3,34 +3,129 @@ import { cacheKeys, cacheTtl } from "../cache/cache-keys.ts";
 import { readThroughJson } from "../cache/read-through.ts";
 import type { Inventory } from "../inventory/inventory-schemas.ts";
 import type { Product } from "../products/product-schemas.ts";
+import { catalogueChunkWidth, productIdsOfChunk } from "./catalogue-chunks.ts";
 import { mergeCatalogue } from "./merge-product-with-stock.ts";
+import type { MergedProduct } from "./merged-product-schema.ts";
 
-/** Where the full listings come from: the services over HTTP in the gateway, anything in tests. */
+/** Where the listings come from, a part at a time: the services over HTTP in the gateway. */
 export interface CatalogueSource {
-  products(): Promise<Product[]>;
-  inventory(): Promise<Inventory[]>;
+  /** Products with an id above `afterId`, ordered by id, `limit` at most. */
+  products(afterId: number, limit: number): Promise<Product[]>;
+  /** The stock rows of the products with ids from `first` to `last`. */
+  stock(first: number, last: number): Promise<Inventory[]>;
+}
+
+interface CatalogueDeps {
+  cache: Cache;
+  source: CatalogueSource;
+}
+
+/** What a chunk caches: its merged entries, and whether any product lay beyond it then. */
+interface Chunk {
+  more: boolean;
+  entries: MergedProduct[];
+}
+
+// Cached chunks read ahead of the one being written out, up to the tail. Only cached copies:
+// chunks to rebuild are rebuilt one at a time, which keeps the memory of a cold read flat.
+const readAhead = 8;
+
+// The last tail each cache's readers found: only a hint of how far to read ahead while the
+// cached tail is gone (every creation removes it), never where to stop.
+const tailsSeen = new WeakMap<Cache, number>();
+
+async function loadChunk(source: CatalogueSource, chunk: number): Promise<Chunk> {
+  const { first, last } = productIdsOfChunk(chunk);
+  // One row past the chunk's width says whether a product lies beyond it.
+  const [products, stock] = await Promise.all([
+    source.products(first - 1, catalogueChunkWidth + 1),
+    source.stock(first, last),
+  ]);
+  const inChunk = products.filter((product) => product.id <= last);
+  return { more: inChunk.length < products.length, entries: mergeCatalogue(inChunk, stock) };
 }
 
 /**
- * Every product with its stock (a JSON array of merged products), from exactly two listings
- * whatever the catalogue size (legacy asked the inventory service once per product).
- * `forceRefresh` skips the cached copy. The JSON text is what is cached and what is sent: a
- * large catalogue is written out once, not parsed back and serialized again per answer.
+ * A chunk's cached JSON, `{"more":…,"entries":[…]}`, split without parsing its entries: they
+ * are written out as they were cached.
  */
-export async function getFullCatalogue(
-  deps: { cache: Cache; source: CatalogueSource },
-  options: { forceRefresh: boolean },
-): Promise<string> {
-  const load = async () => {
-    const [products, stock] = await Promise.all([deps.source.products(), deps.source.inventory()]);
-    return mergeCatalogue(products, stock);
-  };
-  const catalogue = await readThroughJson(
+const chunkOfJson = (json: string) => ({
+  more: json.startsWith('{"more":true,'),
+  entries: json.slice(json.indexOf("[") + 1, -2),
+});
+
+async function readChunk(deps: CatalogueDeps, chunk: number, refresh: boolean) {
+  const json = await readThroughJson(
     deps.cache,
-    cacheKeys.catalogue(),
+    cacheKeys.catalogueChunk(chunk),
     cacheTtl.catalogue,
-    load,
-    { refresh: options.forceRefresh },
+    () => loadChunk(deps.source, chunk),
+    { refresh },
   );
-  return catalogue ?? "[]";
+  return json as string; // a chunk always loads, if only as an empty one
+}
+
+/**
+ * The last chunk holding a product, when no product lies beyond `chunk` (then cached until the
+ * next product write), or undefined when one does. A chunk's own `more` cannot say it: a
+ * product created past it does not touch its key.
+ */
+async function tailAt(deps: CatalogueDeps, chunk: number): Promise<number | undefined> {
+  const generation = await deps.cache.generation();
+  const beyond = await deps.source.products(productIdsOfChunk(chunk).last, 1);
+  if (beyond.length > 0) return undefined;
+  if (generation !== null) {
+    await deps.cache.setIfUnchanged(
+      cacheKeys.catalogueTail(),
+      String(chunk),
+      cacheTtl.catalogue,
+      generation,
+    );
+  }
+  return chunk;
+}
+
+/**
+ * Every product with its stock, as the pieces of one JSON array of merged products, in id
+ * order: written out as it is read, so memory does not grow with the catalogue. Upstream calls
+ * grow with the chunks rebuilt, never per product (legacy asked the inventory service once per
+ * product); after a write only the chunk it touched is rebuilt. `forceRefresh` rebuilds every
+ * chunk. Nothing is yielded before the first chunk holding a product is read, so a failing
+ * source fails the read before any of the answer is out.
+ */
+export async function* fullCatalogue(
+  deps: CatalogueDeps,
+  options: { forceRefresh: boolean },
+): AsyncGenerator<string> {
+  const refresh = options.forceRefresh;
+  // Where a read may stop, and how far it reads ahead; a refresh needs neither (see below).
+  const cachedTail = refresh ? null : await deps.cache.get(cacheKeys.catalogueTail());
+  let tail = cachedTail === null ? undefined : Number(cachedTail);
+  const aheadTo = refresh ? -1 : (tail ?? tailsSeen.get(deps.cache) ?? -1);
+  const cachedAhead = new Map<number, Promise<string | null>>();
+  const read = async (chunk: number) => {
+    const cached = await cachedAhead.get(chunk);
+    cachedAhead.delete(chunk);
+    return chunkOfJson(cached ?? (await readChunk(deps, chunk, refresh)));
+  };
+  let opened = false;
+  let chunk = 0;
+  for (; ; chunk += 1) {
+    for (let ahead = chunk + 1; ahead <= Math.min(chunk + readAhead, aheadTo); ahead += 1) {
+      if (!cachedAhead.has(ahead))
+        cachedAhead.set(ahead, deps.cache.get(cacheKeys.catalogueChunk(ahead)));
+    }
+    const { more, entries } = await read(chunk);
+    if (entries !== "") {
+      yield `${opened ? "," : "["}${entries}`;
+      opened = true;
+    }
+    if (more) continue;
+    // A chunk just rebuilt knows whether any product lies beyond it; a cached one may not.
+    if (refresh) break;
+    tail ??= await tailAt(deps, chunk);
+    if (tail !== undefined && tail <= chunk) break;
+  }
+  tailsSeen.set(deps.cache, chunk);
+  yield opened ? "]" : "[]";
 }

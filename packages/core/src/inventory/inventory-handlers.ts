@@ -7,6 +7,8 @@ import type { ServiceDeps } from "../deps.ts";
 import { AppError, badRequest, conflict, notFound } from "../errors/app-error.ts";
 import { insertMovement, selectMovements } from "../movements/movement-queries.ts";
 import type { StockMovement } from "../movements/movement-schemas.ts";
+import type { Page } from "../paging/keyset-page.ts";
+import type { PageRequest } from "../paging/page-query.ts";
 import {
   adjustQuantityWithMovement,
   deleteInventoryRow,
@@ -15,12 +17,14 @@ import {
   selectInventory,
   selectInventoryById,
   selectInventoryByProduct,
+  selectInventoryPage,
   updateInventoryRow,
 } from "./inventory-queries.ts";
 import type {
   CreateInventory,
   Inventory,
   InventoryChanges,
+  InventoryFilter,
   StockAdjustment,
 } from "./inventory-schemas.ts";
 
@@ -31,11 +35,26 @@ export interface ChangeContext {
   requestId: string | null;
 }
 
-export async function listInventory({ db, cache }: ServiceDeps): Promise<Inventory[]> {
+export async function listInventory(
+  { db, cache }: ServiceDeps,
+  filter: InventoryFilter = {},
+): Promise<Inventory[]> {
+  // Filtered lists are not cached: a write could not name every filtered key it makes stale.
+  if (filter.product_id_from !== undefined || filter.product_id_to !== undefined)
+    return selectInventory(db, filter);
   const rows = await readThrough(cache, cacheKeys.inventoryList(), cacheTtl.list, () =>
     selectInventory(db),
   );
   return rows ?? [];
+}
+
+/** One page of stock rows; not cached, as filtered lists are not. */
+export async function listInventoryPage(
+  { db }: ServiceDeps,
+  filter: InventoryFilter,
+  page: PageRequest,
+): Promise<Page<Inventory>> {
+  return selectInventoryPage(db, filter, page);
 }
 
 export async function getInventory({ db, cache }: ServiceDeps, id: number): Promise<Inventory> {

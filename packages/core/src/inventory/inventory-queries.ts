@@ -1,6 +1,13 @@
 import { sql } from "kysely";
 import type { Db, InventoryRow } from "../db/database.ts";
-import type { CreateInventory, Inventory, InventoryChanges } from "./inventory-schemas.ts";
+import { type Page, pageOf } from "../paging/keyset-page.ts";
+import type { PageRequest } from "../paging/page-query.ts";
+import type {
+  CreateInventory,
+  Inventory,
+  InventoryChanges,
+  InventoryFilter,
+} from "./inventory-schemas.ts";
 
 const columns = ["id", "product_id", "quantity", "warehouse", "last_updated", "version"] as const;
 
@@ -13,10 +20,27 @@ export const toInventory = (row: Pick<InventoryRow, (typeof columns)[number]>): 
   version: row.version,
 });
 
-export async function selectInventory(db: Db): Promise<Inventory[]> {
-  return (await db.selectFrom("inventory").select(columns).orderBy("id").execute()).map(
-    toInventory,
-  );
+export async function selectInventory(
+  db: Db,
+  filter: InventoryFilter = {},
+  page?: PageRequest,
+): Promise<Inventory[]> {
+  let query = db.selectFrom("inventory").select(columns).orderBy("id");
+  if (filter.product_id_from !== undefined)
+    query = query.where("product_id", ">=", filter.product_id_from);
+  if (filter.product_id_to !== undefined)
+    query = query.where("product_id", "<=", filter.product_id_to);
+  if (page !== undefined) query = query.where("id", ">", page.after).limit(page.limit + 1);
+  return (await query.execute()).map(toInventory);
+}
+
+/** Keyset paging on the primary key, as for products. */
+export async function selectInventoryPage(
+  db: Db,
+  filter: InventoryFilter,
+  page: PageRequest,
+): Promise<Page<Inventory>> {
+  return pageOf(await selectInventory(db, filter, page), page.limit);
 }
 
 export async function selectInventoryById(db: Db, id: number): Promise<Inventory | undefined> {

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { boundedText, idParam, int4Max, nonNegativeInt4, positiveId } from "../db/column-limits.ts";
+import { pageQueryFields } from "../paging/page-query.ts";
 
 export const inventorySchema = z
   .object({
@@ -41,3 +42,14 @@ export type StockAdjustment = z.infer<typeof adjustInventoryBody>;
 
 export const inventoryIdParams = z.object({ id: idParam });
 export const inventoryProductParams = z.object({ product_id: idParam });
+
+/** Optional filters of the stock list: a page, the rows of a range of product ids (inclusive). */
+export const listInventoryQuery = z.object({
+  product_id_from: idParam.optional().describe("Only rows of products with this id or above"),
+  product_id_to: idParam.optional().describe("Only rows of products with this id or below"),
+  ...pageQueryFields,
+});
+export type InventoryFilter = Pick<
+  z.infer<typeof listInventoryQuery>,
+  "product_id_from" | "product_id_to"
+>;

@@ -1,13 +1,19 @@
-import { keysStaledByProductWrite } from "../cache/cache-invalidation.ts";
+import {
+  keysStaledByProductCreation,
+  keysStaledByProductWrite,
+} from "../cache/cache-invalidation.ts";
 import { cacheKeys, cacheTtl } from "../cache/cache-keys.ts";
 import { readThrough, readThroughJson } from "../cache/read-through.ts";
 import { selectMergedProduct } from "../catalogue/catalogue-queries.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { badRequest, notFound } from "../errors/app-error.ts";
+import type { Page } from "../paging/keyset-page.ts";
+import type { PageRequest } from "../paging/page-query.ts";
 import {
   deleteProductRow,
   insertProduct,
   selectProduct,
+  selectProductPage,
   selectProducts,
   updateProductRow,
 } from "./product-queries.ts";
@@ -25,6 +31,15 @@ export async function listProducts(
     selectProducts(db, {}),
   );
   return products ?? [];
+}
+
+/** One page of products. Not cached: a write could not name every page it makes stale. */
+export async function listProductPage(
+  { db }: ServiceDeps,
+  filter: { category?: string },
+  page: PageRequest,
+): Promise<Page<Product>> {
+  return selectProductPage(db, filter, page);
 }
 
 // The reads by id answer JSON text: the cached text goes out as it is, never parsed and
@@ -56,7 +71,7 @@ export async function createProduct(
   input: CreateProduct,
 ): Promise<Product> {
   const product = await insertProduct(db, input);
-  await cache.invalidate(keysStaledByProductWrite(product.id));
+  await cache.invalidate(keysStaledByProductCreation(product.id));
   return product;
 }
 

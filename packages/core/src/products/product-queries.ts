@@ -1,6 +1,8 @@
 import { perTurnBatch } from "../concurrency/per-turn-batch.ts";
 import type { Db, ProductRow } from "../db/database.ts";
 import { isRefusedForItsData } from "../db/postgres-errors.ts";
+import { type Page, pageOf } from "../paging/keyset-page.ts";
+import type { PageRequest } from "../paging/page-query.ts";
 import type { CreateProduct, Product, ProductChanges } from "./product-schemas.ts";
 
 const columns = ["id", "name", "description", "price", "category"] as const;
@@ -17,6 +19,22 @@ export async function selectProducts(db: Db, filter: { category?: string }): Pro
   let query = db.selectFrom("products").select(columns).orderBy("id");
   if (filter.category !== undefined) query = query.where("category", "=", filter.category);
   return (await query.execute()).map(toProduct);
+}
+
+/** Keyset paging on the primary key: a page costs the same wherever it is in the catalogue. */
+export async function selectProductPage(
+  db: Db,
+  filter: { category?: string },
+  page: PageRequest,
+): Promise<Page<Product>> {
+  let query = db
+    .selectFrom("products")
+    .select(columns)
+    .where("id", ">", page.after)
+    .orderBy("id")
+    .limit(page.limit + 1);
+  if (filter.category !== undefined) query = query.where("category", "=", filter.category);
+  return pageOf((await query.execute()).map(toProduct), page.limit);
 }
 
 export async function selectProduct(db: Db, id: number): Promise<Product | undefined> {

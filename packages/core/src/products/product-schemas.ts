@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { boundedText, descriptionMaxLength, idParam, priceMax } from "../db/column-limits.ts";
+import { pageQueryFields } from "../paging/page-query.ts";
 
 // `id`: the schema's name in the API description, and so the type's name in generated clients.
 export const productSchema = z
@@ -49,4 +50,7 @@ export const updateProductBody = z.object({
 export type ProductChanges = z.infer<typeof updateProductBody>;
 
 export const productIdParams = z.object({ id: idParam });
-export const listProductsQuery = z.object({ category: boundedText(100).optional() });
+export const listProductsQuery = z.object({
+  category: boundedText(100).optional(),
+  ...pageQueryFields,
+});

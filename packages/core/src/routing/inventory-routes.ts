@@ -9,6 +9,7 @@ import {
   getInventory,
   getInventoryByProduct,
   listInventory,
+  listInventoryPage,
   listMovements,
   updateInventory,
 } from "../inventory/inventory-handlers.ts";
@@ -19,10 +20,13 @@ import {
   inventoryIdParams,
   inventoryProductParams,
   inventorySchema,
+  listInventoryQuery,
   updateInventoryBody,
 } from "../inventory/inventory-schemas.ts";
 import { stockMovementSchema } from "../movements/movement-schemas.ts";
+import { pageRequestOf } from "../paging/page-query.ts";
 import { healthRoute } from "./health-route.ts";
+import { pageResponse, pageResponseHeaders } from "./page-response.ts";
 import { type AnyRoute, defineRoute } from "./route.ts";
 import { type ServicePrefix, servicePaths } from "./service-paths.ts";
 
@@ -46,17 +50,31 @@ function inventoryRoutesAt(prefix: ServicePrefix<"inventoryService">): AnyRoute<
       method: "GET",
       path: prefix,
       operationId: named("listStockRows"),
-      summary: "List stock rows",
+      summary: "List stock rows, whole or a page at a time",
       tag,
+      query: listInventoryQuery,
       response: {
         status: 200,
-        description: "Stock rows ordered by id",
+        description:
+          "Stock rows ordered by id: all of them, or one page when `limit` or `cursor` is given",
         schema: z.array(inventorySchema),
+        headers: pageResponseHeaders,
       },
-      handle: async (_request, deps: ServiceDeps) => ({
-        status: 200,
-        body: await listInventory(deps),
-      }),
+      handle: async ({ query }, deps: ServiceDeps) => {
+        const filter = {
+          product_id_from: query.product_id_from,
+          product_id_to: query.product_id_to,
+        };
+        const page = pageRequestOf(query);
+        if (page === undefined) return { status: 200, body: await listInventory(deps, filter) };
+        return pageResponse(await listInventoryPage(deps, filter, page), prefix, {
+          limit: page.limit,
+          filters: {
+            product_id_from: filter.product_id_from?.toString(),
+            product_id_to: filter.product_id_to?.toString(),
+          },
+        });
+      },
     }),
     defineRoute({
       method: "GET",

@@ -86,6 +86,14 @@ export function responsesOf(
   if (route.response.schema) {
     success.content = { "application/json": { schema: schemas.output(route.response.schema) } };
   }
+  if (route.response.headers) {
+    success.headers = Object.fromEntries(
+      Object.entries(route.response.headers).map(([name, description]) => [
+        name,
+        { description, schema: { type: "string" } },
+      ]),
+    );
+  }
   const responses: JsonSchema = { [String(route.response.status)]: success };
   for (const [status, descriptions] of failuresOf(route, everyRoute)) {
     responses[String(status)] = problem(`${descriptions.join(". ")}.`);

@@ -2,11 +2,13 @@ import * as z from "zod";
 import { mergedProductSchema } from "../catalogue/merged-product-schema.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { idempotencyKeyHeader, idempotent } from "../idempotency/idempotent-handler.ts";
+import { pageRequestOf } from "../paging/page-query.ts";
 import {
   createProduct,
   deleteProduct,
   getProductJson,
   getProductWithStockJson,
+  listProductPage,
   listProducts,
   updateProduct,
 } from "../products/product-handlers.ts";
@@ -18,6 +20,7 @@ import {
   updateProductBody,
 } from "../products/product-schemas.ts";
 import { healthRoute } from "./health-route.ts";
+import { pageResponse, pageResponseHeaders } from "./page-response.ts";
 import { type AnyRoute, defineRoute, jsonTextResponse } from "./route.ts";
 import { type ServicePrefix, servicePaths } from "./service-paths.ts";
 
@@ -63,18 +66,25 @@ function productRoutesAt(prefix: ServicePrefix<"productService">): AnyRoute<Serv
       method: "GET",
       path: prefix,
       operationId: named("listProducts"),
-      summary: "List products, optionally of one category",
+      summary: "List products, optionally of one category, whole or a page at a time",
       tag,
       query: listProductsQuery,
       response: {
         status: 200,
-        description: "Products ordered by id",
+        description:
+          "Products ordered by id: all of them, or one page when `limit` or `cursor` is given",
         schema: z.array(productSchema),
+        headers: pageResponseHeaders,
       },
-      handle: async ({ query }, deps: ServiceDeps) => ({
-        status: 200,
-        body: await listProducts(deps, query),
-      }),
+      handle: async ({ query }, deps: ServiceDeps) => {
+        const filter = { category: query.category };
+        const page = pageRequestOf(query);
+        if (page === undefined) return { status: 200, body: await listProducts(deps, filter) };
+        return pageResponse(await listProductPage(deps, filter, page), prefix, {
+          limit: page.limit,
+          filters: filter,
+        });
+      },
     }),
     getById,
     defineRoute({

@@ -54,7 +54,13 @@ export interface RouteDefinition<Deps, Params = unknown, Query = unknown, Body =
   params?: z.ZodType<Params>;
   query?: z.ZodType<Query>;
   body?: z.ZodType<Body>;
-  response: { status: number; description: string; schema?: z.ZodType };
+  response: {
+    status: number;
+    description: string;
+    schema?: z.ZodType;
+    /** Headers the answer may carry, by name, with what each says. */
+    headers?: Readonly<Record<string, string>>;
+  };
   /**
    * What this route refuses beyond what every route with params, a query or a body refuses
    * (the API description adds those): 404, 409, 412…

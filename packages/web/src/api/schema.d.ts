@@ -29,7 +29,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every product with its stock, from two upstream calls whatever the catalogue size */
+        /** Every product with its stock, from upstream calls that never grow per product */
         get: operations["listMergedProducts"];
         put?: never;
         post?: never;
@@ -63,7 +63,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List products, optionally of one category */
+        /** List products, optionally of one category, whole or a page at a time */
         get: operations["listProductsUnprefixed"];
         put?: never;
         /** Create a product */
@@ -100,7 +100,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List products, optionally of one category */
+        /** List products, optionally of one category, whole or a page at a time */
         get: operations["listProducts"];
         put?: never;
         /** Create a product */
@@ -137,7 +137,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List stock rows */
+        /** List stock rows, whole or a page at a time */
         get: operations["listStockRowsUnprefixed"];
         put?: never;
         /** Create the stock row of a product */
@@ -225,7 +225,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List stock rows */
+        /** List stock rows, whole or a page at a time */
         get: operations["listStockRows"];
         put?: never;
         /** Create the stock row of a product */
@@ -515,6 +515,8 @@ export interface operations {
         parameters: {
             query?: {
                 category?: string;
+                limit?: string;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -522,9 +524,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Products ordered by id */
+            /** @description Products ordered by id: all of them, or one page when `limit` or `cursor` is given */
             200: {
                 headers: {
+                    /** @description `<…>; rel="next"`: the next page, when there is one (only when paging) */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -934,6 +938,8 @@ export interface operations {
         parameters: {
             query?: {
                 category?: string;
+                limit?: string;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -941,9 +947,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Products ordered by id */
+            /** @description Products ordered by id: all of them, or one page when `limit` or `cursor` is given */
             200: {
                 headers: {
+                    /** @description `<…>; rel="next"`: the next page, when there is one (only when paging) */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1351,20 +1359,36 @@ export interface operations {
     };
     listStockRowsUnprefixed: {
         parameters: {
-            query?: never;
+            query?: {
+                product_id_from?: string;
+                product_id_to?: string;
+                limit?: string;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Stock rows ordered by id */
+            /** @description Stock rows ordered by id: all of them, or one page when `limit` or `cursor` is given */
             200: {
                 headers: {
+                    /** @description `<…>; rel="next"`: the next page, when there is one (only when paging) */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StockRow"][];
+                };
+            };
+            /** @description The query string is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests from this client (the gateway's RATE_LIMIT_PER_MINUTE). */
@@ -2013,20 +2037,36 @@ export interface operations {
     };
     listStockRows: {
         parameters: {
-            query?: never;
+            query?: {
+                product_id_from?: string;
+                product_id_to?: string;
+                limit?: string;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Stock rows ordered by id */
+            /** @description Stock rows ordered by id: all of them, or one page when `limit` or `cursor` is given */
             200: {
                 headers: {
+                    /** @description `<…>; rel="next"`: the next page, when there is one (only when paging) */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StockRow"][];
+                };
+            };
+            /** @description The query string is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests from this client (the gateway's RATE_LIMIT_PER_MINUTE). */
