@@ -1,14 +1,20 @@
 import { keysStaledByInventoryWrite } from "../cache/cache-invalidation.ts";
 import { cacheKeys, cacheTtl } from "../cache/cache-keys.ts";
 import { readThrough } from "../cache/read-through.ts";
-import { isForeignKeyViolation, isOutOfRange, isUniqueViolation } from "../db/postgres-errors.ts";
+import { isForeignKeyViolation, isUniqueViolation } from "../db/postgres-errors.ts";
 import { withTransaction } from "../db/with-transaction.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { AppError, badRequest, conflict, notFound } from "../errors/app-error.ts";
-import { insertMovement, selectMovements } from "../movements/movement-queries.ts";
-import type { StockMovement } from "../movements/movement-schemas.ts";
 import {
-  adjustQuantityWithMovement,
+  changeOnHand,
+  changeRecordQuantity,
+  insufficientStock,
+} from "../levels/level-queries.ts";
+import { adjustLevel, unknownProduct } from "../levels/level-handlers.ts";
+import { selectMovements } from "../movements/movement-queries.ts";
+import type { StockMovement } from "../movements/movement-schemas.ts";
+import { lockLegacyLevel, relocateLegacyLevel } from "./legacy-level.ts";
+import {
   deleteInventoryRow,
   insertInventory,
   lockInventory,
@@ -67,17 +73,15 @@ export async function createInventory(
 ): Promise<Inventory> {
   try {
     return await withTransaction(deps, async ({ db, cache, clock }) => {
-      const row = await insertInventory(db, input, clock());
-      await insertMovement(
+      const now = clock();
+      const row = await insertInventory(db, input, now);
+      const level = await lockLegacyLevel(db, row, now, { create: true });
+      if (level === undefined) throw new Error("The new stock row got no level");
+      await changeOnHand(
         db,
-        {
-          inventoryId: row.id,
-          delta: row.quantity,
-          quantityAfter: row.quantity,
-          reason: "stock row created",
-          requestId: context.requestId,
-        },
-        clock(),
+        level,
+        { delta: row.quantity, kind: "create", reason: "stock row created", ...context },
+        now,
       );
       await cache.invalidate(keysStaledByInventoryWrite(row.id, row.product_id));
       return row;
@@ -89,19 +93,15 @@ export async function createInventory(
         "inventory_exists",
       );
     }
-    if (isForeignKeyViolation(error)) {
-      throw new AppError("validation", `Product ${input.product_id} does not exist`, {
-        code: "unknown_product",
-        errors: [{ path: "product_id", message: "no product with this id" }],
-      });
-    }
+    if (isForeignKeyViolation(error)) throw unknownProduct(input.product_id);
     throw error;
   }
 }
 
 /**
- * Sets quantity or warehouse. With `expectedVersion` (from If-Match) it is a compare-and-set:
- * a row changed since the caller read it is a 412, never a silent overwrite.
+ * Sets quantity or warehouse of a product stocked in one location (several: 409
+ * location_required). With `expectedVersion` (from If-Match) it is a compare-and-set: a row
+ * changed since the caller read it is a 412, never a silent overwrite.
  */
 export async function updateInventory(
   deps: ServiceDeps,
@@ -113,8 +113,13 @@ export async function updateInventory(
     throw badRequest("No fields to update");
   }
   return withTransaction(deps, async ({ db, cache, clock }) => {
+    const now = clock();
+    const found = await selectInventoryById(db, id);
+    if (found === undefined) throw inventoryNotFound();
+    // Levels first, then the row: every write takes its locks in that order.
+    const level = await lockLegacyLevel(db, found, now, { create: true });
     const current = await lockInventory(db, id);
-    if (current === undefined) throw inventoryNotFound();
+    if (current === undefined || level === undefined) throw inventoryNotFound();
     if (context.expectedVersion !== undefined && context.expectedVersion !== current.version) {
       throw new AppError(
         "precondition_failed",
@@ -122,59 +127,56 @@ export async function updateInventory(
         { code: "version_mismatch" },
       );
     }
-    const row = await updateInventoryRow(db, id, changes, clock());
-    if (row === undefined) throw inventoryNotFound();
-    const delta = row.quantity - current.quantity;
-    if (delta !== 0) {
-      await insertMovement(
+    if (changes.warehouse !== undefined) {
+      await relocateLegacyLevel(db, level, changes.warehouse, now);
+    }
+    if (changes.quantity !== undefined && changes.quantity !== level.on_hand) {
+      const delta = changes.quantity - level.on_hand;
+      await changeOnHand(
         db,
-        {
-          inventoryId: id,
-          delta,
-          quantityAfter: row.quantity,
-          reason: "quantity set",
-          requestId: context.requestId,
-        },
-        clock(),
+        level,
+        { delta, kind: "set", reason: "quantity set", requestId: context.requestId },
+        now,
       );
     }
+    const row = await updateInventoryRow(db, id, changes, now);
+    if (row === undefined) throw inventoryNotFound();
     await cache.invalidate(keysStaledByInventoryWrite(row.id, row.product_id));
     return row;
   });
 }
 
-/** Adds or removes units atomically; stock never goes below zero. */
+/**
+ * Adds or removes units; available stock never goes below zero. Without `location_id` the
+ * product must be stocked in one location (several: 409 location_required).
+ */
 export async function adjustInventory(
-  { db, cache, clock }: ServiceDeps,
+  deps: ServiceDeps,
   id: number,
   adjustment: StockAdjustment,
   context: ChangeContext,
 ): Promise<Inventory> {
-  let row: Inventory | undefined;
-  try {
-    row = await adjustQuantityWithMovement(db, {
-      id,
-      delta: adjustment.delta,
-      reason: adjustment.reason ?? null,
-      requestId: context.requestId,
-      now: clock(),
-    });
-  } catch (error) {
-    if (!isOutOfRange(error)) throw error;
-    throw new AppError("validation", "The quantity would exceed the largest storable value", {
-      errors: [{ path: "delta", message: "too large for this row" }],
-    });
-  }
-  if (row === undefined) {
-    const existing = await selectInventoryById(db, id);
-    if (existing === undefined) throw inventoryNotFound();
-    throw conflict(
-      `Only ${existing.quantity} in stock; cannot apply ${adjustment.delta}`,
-      "insufficient_stock",
-    );
-  }
-  await cache.invalidate(keysStaledByInventoryWrite(row.id, row.product_id));
-  return row;
+  return withTransaction(deps, async (tx) => {
+    const { db, cache, clock } = tx;
+    const now = clock();
+    const row = await selectInventoryById(db, id);
+    if (row === undefined) throw inventoryNotFound();
+    const { delta, location_id: locationId } = adjustment;
+    if (locationId !== undefined) {
+      const { reason } = adjustment;
+      await adjustLevel(tx, { product_id: row.product_id, location_id: locationId, delta, reason }, context);
+    } else {
+      const reason = adjustment.reason ?? null;
+      const level = await lockLegacyLevel(db, row, now, { create: delta > 0 });
+      if (level === undefined) throw insufficientStock(0, delta);
+      await changeOnHand(db, level, { delta, kind: "adjust", reason, ...context }, now);
+      await changeRecordQuantity(db, row.id, delta, now);
+      await cache.invalidate(keysStaledByInventoryWrite(row.id, row.product_id));
+    }
+    const adjusted = await selectInventoryById(db, id);
+    if (adjusted === undefined) throw inventoryNotFound();
+    return adjusted;
+  });
 }
 
 export async function deleteInventory({ db, cache }: ServiceDeps, id: number): Promise<void> {

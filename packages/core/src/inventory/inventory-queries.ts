@@ -84,51 +84,6 @@ export async function updateInventoryRow(
   return row && toInventory(row);
 }
 
-/**
- * One statement changes the row and writes its ledger entry: the row lock is held for that
- * statement only, the condition is checked again after any wait, and stock never goes below
- * zero. Undefined: no such row, or not enough stock.
- */
-export async function adjustQuantityWithMovement(
-  db: Db,
-  change: { id: number; delta: number; reason: string | null; requestId: string | null; now: Date },
-): Promise<Inventory | undefined> {
-  const row = await db
-    .with("adjusted", (qb) =>
-      qb
-        .updateTable("inventory")
-        .set({
-          quantity: sql`quantity + ${change.delta}`,
-          last_updated: change.now,
-          version: sql`version + 1`,
-        })
-        .where("id", "=", change.id)
-        .where(sql<boolean>`quantity + ${change.delta} >= 0`)
-        .returning(columns),
-    )
-    .with("recorded", (qb) =>
-      qb
-        .insertInto("stock_movements")
-        .columns(["inventory_id", "delta", "quantity_after", "reason", "request_id", "created_at"])
-        .expression((eb) =>
-          eb
-            .selectFrom("adjusted")
-            .select([
-              "adjusted.id",
-              sql<number>`${change.delta}::integer`.as("delta"),
-              "adjusted.quantity",
-              sql<string | null>`${change.reason}::varchar`.as("reason"),
-              sql<string | null>`${change.requestId}::varchar`.as("request_id"),
-              sql<Date>`${change.now}::timestamptz`.as("created_at"),
-            ]),
-        ),
-    )
-    .selectFrom("adjusted")
-    .selectAll()
-    .executeTakeFirst();
-  return row && toInventory(row);
-}
-
 export async function deleteInventoryRow(db: Db, id: number): Promise<Inventory | undefined> {
   const row = await db
     .deleteFrom("inventory")
