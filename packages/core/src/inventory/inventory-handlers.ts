@@ -5,15 +5,10 @@ import { isForeignKeyViolation, isUniqueViolation } from "../db/postgres-errors.
 import { withTransaction } from "../db/with-transaction.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { AppError, badRequest, conflict, notFound } from "../errors/app-error.ts";
-import {
-  changeOnHand,
-  changeRecordQuantity,
-  insufficientStock,
-} from "../levels/level-queries.ts";
 import { adjustLevel, unknownProduct } from "../levels/level-handlers.ts";
+import { changeOnHand, changeRecordQuantity, insufficientStock } from "../levels/level-queries.ts";
 import { selectMovements } from "../movements/movement-queries.ts";
 import type { StockMovement } from "../movements/movement-schemas.ts";
-import { lockLegacyLevel, relocateLegacyLevel } from "./legacy-level.ts";
 import {
   deleteInventoryRow,
   insertInventory,
@@ -29,6 +24,7 @@ import type {
   InventoryChanges,
   StockAdjustment,
 } from "./inventory-schemas.ts";
+import { lockLegacyLevel, relocateLegacyLevel } from "./legacy-level.ts";
 
 const inventoryNotFound = () => notFound("Inventory not found");
 
@@ -164,7 +160,11 @@ export async function adjustInventory(
     const { delta, location_id: locationId } = adjustment;
     if (locationId !== undefined) {
       const { reason } = adjustment;
-      await adjustLevel(tx, { product_id: row.product_id, location_id: locationId, delta, reason }, context);
+      await adjustLevel(
+        tx,
+        { product_id: row.product_id, location_id: locationId, delta, reason },
+        context,
+      );
     } else {
       const reason = adjustment.reason ?? null;
       const level = await lockLegacyLevel(db, row, now, { create: delta > 0 });

@@ -17,7 +17,10 @@ import {
 import type { Level, LevelAdjustment, LevelFilter } from "./level-schemas.ts";
 
 /** Levels are read from the database at the caller's clock: held units lapse at expires_at. */
-export async function listLevels({ db, clock }: ServiceDeps, filter: LevelFilter): Promise<Level[]> {
+export async function listLevels(
+  { db, clock }: ServiceDeps,
+  filter: LevelFilter,
+): Promise<Level[]> {
   return selectLevels(db, filter, clock());
 }
 
@@ -63,7 +66,11 @@ export async function adjustLevel(
     );
     await changeRecordQuantity(db, level.inventory_id, delta, now);
     await cache.invalidate(keysStaledByInventoryWrite(level.inventory_id, productId));
-    const [adjusted] = await selectLevels(db, { product_id: productId, location_id: locationId }, now);
+    const [adjusted] = await selectLevels(
+      db,
+      { product_id: productId, location_id: locationId },
+      now,
+    );
     if (adjusted === undefined) throw new Error("The adjusted level vanished in its transaction");
     return adjusted;
   });

@@ -40,9 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("product_id", "integer", (col) => col.notNull())
     .addColumn("location_id", "integer", (col) => col.notNull().references("locations.id"))
     .addColumn("on_hand", "integer", (col) => col.notNull().defaultTo(0).check(sql`on_hand >= 0`))
-    .addColumn("reserved", "integer", (col) =>
-      col.notNull().defaultTo(0).check(sql`reserved >= 0`),
-    )
+    .addColumn("reserved", "integer", (col) => col.notNull().defaultTo(0).check(sql`reserved >= 0`))
     .addColumn("updated_at", "timestamptz", (col) => col.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint("stock_levels_product_location", ["product_id", "location_id"])
     .addCheckConstraint("stock_levels_available_not_negative", sql`on_hand >= reserved`)
@@ -93,7 +91,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn("item_index", "integer", (col) => col.notNull())
     .addColumn("product_id", "integer", (col) => col.notNull())
-    .addColumn("level_id", "integer", (col) => col.references("stock_levels.id").onDelete("set null"))
+    .addColumn("level_id", "integer", (col) =>
+      col.references("stock_levels.id").onDelete("set null"),
+    )
     .addColumn("location_id", "integer", (col) =>
       col.references("locations.id").onDelete("set null"),
     )
