@@ -1,6 +1,6 @@
+export * from "./cache/cache.ts";
 export * from "./cache/cache-invalidation.ts";
 export * from "./cache/cache-keys.ts";
-export * from "./cache/cache.ts";
 export * from "./cache/read-through.ts";
 export * from "./catalogue/catalogue-queries.ts";
 export * from "./catalogue/full-catalogue.ts";
