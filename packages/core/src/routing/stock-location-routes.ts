@@ -87,7 +87,7 @@ export function stockLocationRoutesAt(
     defineRoute({
       method: "PUT",
       path: `${prefix}/locations/:id`,
-      operationId: named("renameLocation"),
+      operationId: named("updateLocation"),
       summary: "Rename a location (stock rows of its products show the new name)",
       tag,
       params: locationIdParams,
@@ -153,7 +153,7 @@ export function stockLocationRoutesAt(
     defineRoute({
       method: "POST",
       path: `${prefix}/transfers`,
-      operationId: named("transferStock"),
+      operationId: named("createTransfer"),
       summary: "Move available units of a product from one location to another",
       tag,
       body: transferBody,
