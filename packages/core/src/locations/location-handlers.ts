@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { keysStaledByLevelWrite } from "../cache/cache-invalidation.ts";
 import { isUniqueViolation } from "../db/postgres-errors.ts";
 import { withTransaction } from "../db/with-transaction.ts";
@@ -43,7 +44,8 @@ export async function updateLocation(
       if (location === undefined) throw locationNotFound();
       const rows = await db
         .updateTable("inventory")
-        .set({ warehouse: input.name })
+        // The row's content changed: a client holding its old ETag must read it again.
+        .set({ warehouse: input.name, last_updated: now, version: sql`version + 1` })
         .where("warehouse", "=", before.name)
         .where("id", "in", (qb) =>
           qb.selectFrom("stock_levels").select("inventory_id").where("location_id", "=", id),
