@@ -50,7 +50,8 @@ describe("the OpenAPI document", () => {
 
     expect(unnamed.map(({ name }) => name)).toEqual([]);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^(get|list|create|update|delete|adjust)[A-Z]\w+$/);
+    for (const id of ids)
+      expect(id).toMatch(/^(get|list|create|update|delete|adjust|commit|release)[A-Z]\w+$/);
   });
 
   it("when generated then the published operation names stay as they are (clients call them)", () => {
@@ -61,20 +62,32 @@ describe("the OpenAPI document", () => {
 
     expect(plain).toEqual([
       "adjustStock",
+      "adjustStockLevel",
+      "commitReservation",
+      "createLocation",
       "createProduct",
+      "createReservation",
       "createStockRow",
+      "createTransfer",
+      "deleteLocation",
       "deleteProduct",
       "deleteStockRow",
       "getApiDescription",
       "getHealth",
       "getMergedProduct",
       "getProduct",
+      "getReservation",
       "getStockRow",
       "getStockRowOfProduct",
+      "listLocations",
       "listMergedProducts",
       "listProducts",
+      "listReservations",
+      "listStockLevels",
       "listStockMovements",
       "listStockRows",
+      "releaseReservation",
+      "updateLocation",
       "updateProduct",
       "updateStockRow",
     ]);

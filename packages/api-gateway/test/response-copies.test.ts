@@ -65,6 +65,16 @@ describe("the gateway's copies of GET answers", () => {
     expect(timesAsked(products, "/api/products/2")).toBe(1);
   });
 
+  it("when an answer says no-store (held units lapse with time) then every GET reaches the service", async () => {
+    const url = "/inventory/levels?product_id=4";
+    const first = await gateway.inject(`/api${url}`);
+    await gateway.inject(`/api${url}`);
+
+    expect(first.statusCode).toBe(200);
+    expect(first.headers["cache-control"]).toBe("no-store");
+    expect(timesAsked(inventory, url)).toBe(2);
+  });
+
   it("when a write went through any service then the next GET shows it", async () => {
     await gateway.inject("/api/products/3");
     const adjusted = await gateway.inject({

@@ -4,6 +4,7 @@ import {
   catalogueChunkWidth,
   chunkOfProduct,
   keysStaledByInventoryWrite,
+  keysStaledByLevelWrite,
   keysStaledByProductCreation,
   keysStaledByProductWrite,
 } from "../src/index.ts";
@@ -56,5 +57,28 @@ describe("keysStaledByInventoryWrite", () => {
         cacheKeys.catalogueChunk(0),
       ]),
     );
+  });
+});
+
+describe("keysStaledByLevelWrite", () => {
+  it("when levels of two products change then both stock rows and merged views go, each key once", () => {
+    const keys = keysStaledByLevelWrite([
+      { inventory_id: 3, product_id: 7 },
+      { inventory_id: 3, product_id: 7 },
+      { inventory_id: 4, product_id: 8 },
+    ]);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        cacheKeys.inventory(3),
+        cacheKeys.inventory(4),
+        cacheKeys.inventoryByProduct(8),
+        cacheKeys.mergedProduct(7),
+        cacheKeys.mergedProduct(8),
+        cacheKeys.inventoryList(),
+        cacheKeys.catalogueChunk(chunkOfProduct(7)),
+        cacheKeys.catalogueChunk(chunkOfProduct(8)),
+      ]),
+    );
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });

@@ -14,6 +14,8 @@ const movement = (
 ): StockMovement => ({
   id,
   inventory_id: 3,
+  location_id: 2,
+  kind: "adjust",
   delta,
   quantity_after: quantityAfter,
   reason,

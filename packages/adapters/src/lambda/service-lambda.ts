@@ -18,7 +18,8 @@ export async function createServiceLambda(
   service: ServiceDefinition,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<ServiceLambda> {
-  const { app, closeStores } = await openService(service, env);
+  // No interval in a frozen environment: periodic tasks run as a scheduled function instead.
+  const { app, closeStores } = await openService(service, env, { periodicTasks: false });
   return {
     handler: await albHandlerFor(app),
     close: async () => {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { createLogger } from "../logger.ts";
 import { buildServiceApp } from "./build-service-app.ts";
 import { type OpenStores, openStores } from "./open-stores.ts";
+import { startPeriodicTask } from "./periodic-task.ts";
 import { loadServiceConfig, type ServiceConfig, type ServiceDefinition } from "./service-config.ts";
 
 export interface OpenService {
@@ -18,6 +19,11 @@ export interface OpenServiceOptions {
    * used as they are, and left for whoever opened them to close.
    */
   stores?: OpenStores;
+  /**
+   * Start the service's periodic tasks (default true). A Lambda target does not: its
+   * environment is frozen between events, so a scheduled function runs them instead.
+   */
+  periodicTasks?: boolean;
 }
 
 /** A service from its checked configuration: its stores (unless shared) and its app. */
@@ -31,6 +37,12 @@ export async function openConfiguredService(
     apiKeys: config.apiKeys,
     requestLog: config.requestLog,
   });
+  if (options.periodicTasks !== false) {
+    for (const task of config.service.periodicTasks ?? []) {
+      const stop = startPeriodicTask(task, stores.deps, logger);
+      app.addHook("onClose", async () => stop());
+    }
+  }
   return {
     app,
     listen: config.listen,
@@ -46,6 +58,7 @@ export async function openConfiguredService(
 export async function openService(
   service: ServiceDefinition,
   env: NodeJS.ProcessEnv = process.env,
+  options: Pick<OpenServiceOptions, "periodicTasks"> = {},
 ): Promise<OpenService> {
-  return openConfiguredService(loadServiceConfig(service, env));
+  return openConfiguredService(loadServiceConfig(service, env), options);
 }

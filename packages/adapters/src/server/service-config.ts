@@ -9,11 +9,14 @@ import {
   serviceEnvSchema,
   storeEnvSchema,
 } from "../config/store-config.ts";
+import type { PeriodicTask } from "./periodic-task.ts";
 
 export interface ServiceDefinition {
   name: string;
   defaultPort: number;
   routes: readonly AnyRoute<ServiceDeps>[];
+  /** Run on an interval by a process that stays up; a Lambda target leaves them to a schedule. */
+  periodicTasks?: readonly PeriodicTask[];
 }
 
 /** Everything a product or inventory service reads from its environment, checked. */

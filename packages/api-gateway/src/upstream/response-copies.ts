@@ -18,6 +18,11 @@ const isJson = (response: UpstreamResponse) =>
 const copyOf = (response: UpstreamResponse): CopiedResponse =>
   isJson(response) ? { ...response, body: response.body.toString("utf8") } : response;
 
+// An answer that changes with time alone (units held until expires_at) says no-store: no write
+// moves the generation when it changes, so a copy would outlive it.
+const mayKeep = (response: UpstreamResponse) =>
+  !/\bno-store\b/i.test(response.headers["cache-control"] ?? "");
+
 export interface ResponseCopiesOptions {
   /** Bytes of bodies kept; the least recently used copies go first. */
   maxBytes?: number;
@@ -59,7 +64,9 @@ export class ResponseCopies {
     const copy = this.copies.get(key, generation);
     if (copy !== undefined && upstream.connected) return copy;
     const response = await this.fetching.run(`${generation} ${key}`, fetch);
-    if (response.status === 200) this.copies.set(key, copyOf(response), generation);
+    if (response.status === 200 && mayKeep(response)) {
+      this.copies.set(key, copyOf(response), generation);
+    }
     return response;
   }
 }

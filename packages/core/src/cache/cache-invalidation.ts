@@ -37,3 +37,19 @@ export function keysStaledByInventoryWrite(inventoryId: number, productId: numbe
     cacheKeys.catalogueChunk(chunkOfProduct(productId)),
   ];
 }
+
+/**
+ * A write at levels stales the stock rows of their products and their merged views: adjust and
+ * commit change quantities, a transfer adds to the ledger, a renamed or deleted location
+ * changes a warehouse. Holding and letting go of units changes no cached answer (levels and
+ * reservations are read from the database and answered no-store) but is invalidated the same
+ * way, so the cache generation moves on with every write.
+ */
+export function keysStaledByLevelWrite(
+  levels: readonly { inventory_id: number; product_id: number }[],
+): string[] {
+  const keys = levels.flatMap((level) =>
+    keysStaledByInventoryWrite(level.inventory_id, level.product_id),
+  );
+  return [...new Set([cacheKeys.inventoryList(), ...keys])];
+}

@@ -32,6 +32,59 @@ export interface StockMovementsTable {
   reason: string | null;
   request_id: string | null;
   created_at: Timestamp;
+  location_id: number | null;
+  kind: MovementKind;
+}
+
+export type MovementKind = "adjust" | "set" | "transfer_in" | "transfer_out" | "commit" | "create";
+
+export interface LocationsTable {
+  id: Generated<number>;
+  name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One product at one location; `reserved` counts the units of held allocations. */
+export interface StockLevelsTable {
+  id: Generated<number>;
+  inventory_id: number;
+  product_id: number;
+  location_id: number;
+  on_hand: Generated<number>;
+  reserved: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export type StoredReservationStatus = "active" | "committed" | "released" | "expired";
+
+export interface ReservationsTable {
+  id: Generated<string>;
+  status: StoredReservationStatus;
+  reference: string | null;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface ReservationAllocationsTable {
+  id: Generated<string>; // bigserial
+  reservation_id: string;
+  item_index: number;
+  product_id: number;
+  level_id: number | null;
+  location_id: number | null;
+  quantity: number;
+  held: boolean;
+}
+
+export interface StockTransfersTable {
+  id: Generated<number>;
+  product_id: number;
+  from_location_id: number;
+  to_location_id: number;
+  quantity: number;
+  reason: string | null;
+  created_at: Timestamp;
 }
 
 export interface IdempotencyKeysTable {
@@ -48,12 +101,18 @@ export interface Database {
   inventory: InventoryTable;
   stock_movements: StockMovementsTable;
   idempotency_keys: IdempotencyKeysTable;
+  locations: LocationsTable;
+  stock_levels: StockLevelsTable;
+  reservations: ReservationsTable;
+  reservation_allocations: ReservationAllocationsTable;
+  stock_transfers: StockTransfersTable;
 }
 
 // Rows as selected; inserts and updates are typed by Kysely from the table interfaces above.
 export type ProductRow = Selectable<ProductsTable>;
 export type InventoryRow = Selectable<InventoryTable>;
 export type StockMovementRow = Selectable<StockMovementsTable>;
+export type LocationRow = Selectable<LocationsTable>;
 
 /** Query functions take either the pool or a transaction: the caller owns the transaction. */
 export type Db = Kysely<Database> | Transaction<Database>;

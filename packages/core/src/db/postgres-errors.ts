@@ -6,7 +6,6 @@ const sqlState = (error: unknown): string | undefined =>
 
 export const isUniqueViolation = (error: unknown) => sqlState(error) === "23505";
 export const isForeignKeyViolation = (error: unknown) => sqlState(error) === "23503";
-export const isOutOfRange = (error: unknown) => sqlState(error) === "22003";
 
 /**
  * The statement was refused for the data it carried (classes 22 and 23): it wrote nothing,

@@ -1,16 +1,23 @@
 import { keysStaledByInventoryWrite } from "../cache/cache-invalidation.ts";
 import { cacheKeys, cacheTtl } from "../cache/cache-keys.ts";
 import { readThrough } from "../cache/read-through.ts";
-import { isForeignKeyViolation, isOutOfRange, isUniqueViolation } from "../db/postgres-errors.ts";
+import { isForeignKeyViolation, isUniqueViolation } from "../db/postgres-errors.ts";
 import { withTransaction } from "../db/with-transaction.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { AppError, badRequest, conflict, notFound } from "../errors/app-error.ts";
-import { insertMovement, selectMovements } from "../movements/movement-queries.ts";
+import { adjustLevel, unknownProduct } from "../levels/level-handlers.ts";
+import {
+  changeOnHand,
+  changeRecordQuantity,
+  insufficientStock,
+  selectLevels,
+} from "../levels/level-queries.ts";
+import { selectMovements } from "../movements/movement-queries.ts";
 import type { StockMovement } from "../movements/movement-schemas.ts";
 import type { Page } from "../paging/keyset-page.ts";
 import type { PageRequest } from "../paging/page-query.ts";
 import {
-  adjustQuantityWithMovement,
+  adjustOnlyLevelInOneStatement,
   deleteInventoryRow,
   insertInventory,
   lockInventory,
@@ -27,6 +34,7 @@ import type {
   InventoryFilter,
   StockAdjustment,
 } from "./inventory-schemas.ts";
+import { locationRequired, lockLegacyLevel, relocateLegacyLevel } from "./legacy-level.ts";
 
 const inventoryNotFound = () => notFound("Inventory not found");
 
@@ -86,17 +94,15 @@ export async function createInventory(
 ): Promise<Inventory> {
   try {
     return await withTransaction(deps, async ({ db, cache, clock }) => {
-      const row = await insertInventory(db, input, clock());
-      await insertMovement(
+      const now = clock();
+      const row = await insertInventory(db, input, now);
+      const level = await lockLegacyLevel(db, row, now, { create: true });
+      if (level === undefined) throw new Error("The new stock row got no level");
+      await changeOnHand(
         db,
-        {
-          inventoryId: row.id,
-          delta: row.quantity,
-          quantityAfter: row.quantity,
-          reason: "stock row created",
-          requestId: context.requestId,
-        },
-        clock(),
+        level,
+        { delta: row.quantity, kind: "create", reason: "stock row created", ...context },
+        now,
       );
       await cache.invalidate(keysStaledByInventoryWrite(row.id, row.product_id));
       return row;
@@ -108,19 +114,15 @@ export async function createInventory(
         "inventory_exists",
       );
     }
-    if (isForeignKeyViolation(error)) {
-      throw new AppError("validation", `Product ${input.product_id} does not exist`, {
-        code: "unknown_product",
-        errors: [{ path: "product_id", message: "no product with this id" }],
-      });
-    }
+    if (isForeignKeyViolation(error)) throw unknownProduct(input.product_id);
     throw error;
   }
 }
 
 /**
- * Sets quantity or warehouse. With `expectedVersion` (from If-Match) it is a compare-and-set:
- * a row changed since the caller read it is a 412, never a silent overwrite.
+ * Sets quantity or warehouse of a product stocked in one location (several: 409
+ * location_required). With `expectedVersion` (from If-Match) it is a compare-and-set: a row
+ * changed since the caller read it is a 412, never a silent overwrite.
  */
 export async function updateInventory(
   deps: ServiceDeps,
@@ -132,8 +134,13 @@ export async function updateInventory(
     throw badRequest("No fields to update");
   }
   return withTransaction(deps, async ({ db, cache, clock }) => {
+    const now = clock();
+    const found = await selectInventoryById(db, id);
+    if (found === undefined) throw inventoryNotFound();
+    // Levels first, then the row: every write takes its locks in that order.
+    const level = await lockLegacyLevel(db, found, now, { create: true });
     const current = await lockInventory(db, id);
-    if (current === undefined) throw inventoryNotFound();
+    if (current === undefined || level === undefined) throw inventoryNotFound();
     if (context.expectedVersion !== undefined && context.expectedVersion !== current.version) {
       throw new AppError(
         "precondition_failed",
@@ -141,59 +148,84 @@ export async function updateInventory(
         { code: "version_mismatch" },
       );
     }
-    const row = await updateInventoryRow(db, id, changes, clock());
-    if (row === undefined) throw inventoryNotFound();
-    const delta = row.quantity - current.quantity;
-    if (delta !== 0) {
-      await insertMovement(
+    if (changes.warehouse !== undefined) {
+      await relocateLegacyLevel(db, level, changes.warehouse, now);
+    }
+    if (changes.quantity !== undefined && changes.quantity !== level.on_hand) {
+      const delta = changes.quantity - level.on_hand;
+      await changeOnHand(
         db,
-        {
-          inventoryId: id,
-          delta,
-          quantityAfter: row.quantity,
-          reason: "quantity set",
-          requestId: context.requestId,
-        },
-        clock(),
+        level,
+        { delta, kind: "set", reason: "quantity set", requestId: context.requestId },
+        now,
       );
     }
+    const row = await updateInventoryRow(db, id, changes, now);
+    if (row === undefined) throw inventoryNotFound();
     await cache.invalidate(keysStaledByInventoryWrite(row.id, row.product_id));
     return row;
   });
 }
 
-/** Adds or removes units atomically; stock never goes below zero. */
+/**
+ * Adds or removes units; available stock never goes below zero. Without `location_id` the
+ * product must be stocked in one location (several: 409 location_required). The common case
+ * is one statement; what it cannot decide takes the locked path.
+ */
 export async function adjustInventory(
-  { db, cache, clock }: ServiceDeps,
+  deps: ServiceDeps,
   id: number,
   adjustment: StockAdjustment,
   context: ChangeContext,
 ): Promise<Inventory> {
-  let row: Inventory | undefined;
-  try {
-    row = await adjustQuantityWithMovement(db, {
-      id,
-      delta: adjustment.delta,
-      reason: adjustment.reason ?? null,
-      requestId: context.requestId,
-      now: clock(),
-    });
-  } catch (error) {
-    if (!isOutOfRange(error)) throw error;
-    throw new AppError("validation", "The quantity would exceed the largest storable value", {
-      errors: [{ path: "delta", message: "too large for this row" }],
-    });
+  const { delta, location_id: locationId } = adjustment;
+  const reason = adjustment.reason ?? null;
+  if (locationId === undefined) {
+    const now = deps.clock();
+    const change = { id, delta, reason, requestId: context.requestId, now };
+    const row = await adjustOnlyLevelInOneStatement(deps.db, change);
+    if (row !== undefined) {
+      await deps.cache.invalidate(keysStaledByInventoryWrite(row.id, row.product_id));
+      return row;
+    }
+    await refuseWithoutLocking(deps, id, delta);
   }
-  if (row === undefined) {
-    const existing = await selectInventoryById(db, id);
-    if (existing === undefined) throw inventoryNotFound();
-    throw conflict(
-      `Only ${existing.quantity} in stock; cannot apply ${adjustment.delta}`,
-      "insufficient_stock",
-    );
-  }
-  await cache.invalidate(keysStaledByInventoryWrite(row.id, row.product_id));
-  return row;
+  return withTransaction(deps, async (tx) => {
+    const { db, cache, clock } = tx;
+    const now = clock();
+    const row = await selectInventoryById(db, id);
+    if (row === undefined) throw inventoryNotFound();
+    if (locationId !== undefined) {
+      const { reason } = adjustment;
+      await adjustLevel(
+        tx,
+        { product_id: row.product_id, location_id: locationId, delta, reason },
+        context,
+      );
+    } else {
+      const level = await lockLegacyLevel(db, row, now, { create: delta > 0 });
+      if (level === undefined) throw insufficientStock(0, delta);
+      await changeOnHand(db, level, { delta, kind: "adjust", reason, ...context }, now);
+      await changeRecordQuantity(db, row.id, delta, now);
+      await cache.invalidate(keysStaledByInventoryWrite(row.id, row.product_id));
+    }
+    const adjusted = await selectInventoryById(db, id);
+    if (adjusted === undefined) throw inventoryNotFound();
+    return adjusted;
+  });
+}
+
+/**
+ * The refusals the last committed state decides without queueing for a lock: no such row,
+ * several locations, or too few units available (lapsed holds already counted as free).
+ */
+async function refuseWithoutLocking({ db, clock }: ServiceDeps, id: number, delta: number) {
+  const row = await selectInventoryById(db, id);
+  if (row === undefined) throw inventoryNotFound();
+  const levels = await selectLevels(db, { product_id: row.product_id }, clock());
+  if (levels.length > 1) throw locationRequired();
+  const available = levels[0]?.available ?? 0;
+  if (delta < 0 && available + delta < 0) throw insufficientStock(available, delta);
 }
 
 export async function deleteInventory({ db, cache }: ServiceDeps, id: number): Promise<void> {

@@ -37,6 +37,9 @@ export const adjustInventoryBody = z.object({
     .max(int4Max)
     .refine((delta) => delta !== 0, "must not be zero"),
   reason: boundedText(200).optional(),
+  location_id: positiveId
+    .optional()
+    .describe("Required when the product is stocked in several locations"),
 });
 export type StockAdjustment = z.infer<typeof adjustInventoryBody>;
 

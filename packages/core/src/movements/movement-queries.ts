@@ -4,6 +4,8 @@ import type { NewStockMovement, StockMovement } from "./movement-schemas.ts";
 const toMovement = (row: StockMovementRow): StockMovement => ({
   id: Number(row.id),
   inventory_id: row.inventory_id,
+  location_id: row.location_id,
+  kind: row.kind,
   delta: row.delta,
   quantity_after: row.quantity_after,
   reason: row.reason,
@@ -17,6 +19,8 @@ export async function insertMovement(db: Db, movement: NewStockMovement, now: Da
     .insertInto("stock_movements")
     .values({
       inventory_id: movement.inventoryId,
+      location_id: movement.locationId,
+      kind: movement.kind,
       delta: movement.delta,
       quantity_after: movement.quantityAfter,
       reason: movement.reason,

@@ -29,6 +29,7 @@ import { healthRoute } from "./health-route.ts";
 import { pageResponse, pageResponseHeaders } from "./page-response.ts";
 import { type AnyRoute, defineRoute } from "./route.ts";
 import { type ServicePrefix, servicePaths } from "./service-paths.ts";
+import { stockLocationRoutesAt } from "./stock-location-routes.ts";
 
 /** A stock row answer carries its version as ETag, for the next If-Match. */
 const withEntityTag = (status: number, row: Inventory) => ({
@@ -46,6 +47,7 @@ function inventoryRoutesAt(prefix: ServicePrefix<"inventoryService">): AnyRoute<
   // As for products: the /api paths get the plain name, the service's own paths `Unprefixed`.
   const named = (operation: string) => (prefix === api ? operation : `${operation}Unprefixed`);
   return [
+    ...stockLocationRoutesAt(prefix, named),
     defineRoute({
       method: "GET",
       path: prefix,
@@ -129,7 +131,15 @@ function inventoryRoutesAt(prefix: ServicePrefix<"inventoryService">): AnyRoute<
       bodyExample: { quantity: 40, warehouse: "Warehouse B" },
       requestHeaders: [ifMatchHeader],
       response: { status: 200, description: "The updated stock row", schema: inventorySchema },
-      failures: [{ status: 400, description: "No fields to update" }, rowNotFound],
+      failures: [
+        { status: 400, description: "No fields to update" },
+        rowNotFound,
+        {
+          status: 409,
+          description:
+            "The product is stocked in several locations (`location_required`), or the quantity is below the units reserved (`insufficient_stock`)",
+        },
+      ],
       handle: async ({ params, body, headers, requestId }, deps: ServiceDeps) => {
         const expectedVersion = versionFromIfMatch(headers["if-match"]);
         const row = await updateInventory(deps, params.id, body, { requestId, expectedVersion });
@@ -149,7 +159,12 @@ function inventoryRoutesAt(prefix: ServicePrefix<"inventoryService">): AnyRoute<
       response: { status: 200, description: "The adjusted stock row", schema: inventorySchema },
       failures: [
         rowNotFound,
-        { status: 409, description: "Fewer units in stock than the delta removes" },
+        {
+          status: 409,
+          description:
+            "Fewer units available than the delta removes (`insufficient_stock`), or the product is stocked in several locations and no location_id was given (`location_required`)",
+        },
+        { status: 422, description: "No location has this location_id" },
       ],
       handle: idempotent("inventory.adjust", async ({ params, body, requestId }, deps) =>
         withEntityTag(200, await adjustInventory(deps, params.id, body, { requestId })),

@@ -1,0 +1,34 @@
+import type { ServiceDeps } from "@stockwiz/core";
+import type { Logger } from "../logger.ts";
+
+/** Housekeeping a long-running service does on its own (a container, not a Lambda target). */
+export interface PeriodicTask {
+  name: string;
+  everyMs: number;
+  run(deps: ServiceDeps): Promise<unknown>;
+}
+
+/**
+ * Runs the task every `everyMs`, never two runs at once; a failure is logged and the next run
+ * tries again. The timer does not keep the process alive. Answers the function that stops it.
+ */
+export function startPeriodicTask(
+  task: PeriodicTask,
+  deps: ServiceDeps,
+  logger: Logger,
+): () => void {
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      await task.run(deps);
+    } catch (error) {
+      logger.warn({ err: error, task: task.name }, "periodic task failed");
+    } finally {
+      running = false;
+    }
+  }, task.everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
