@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from "@stockwiz/adapters";
+import { type ServiceDefinition, stockEventDeliveryTask } from "@stockwiz/adapters";
 import { expireLapsedReservations, inventoryServiceRoutes } from "@stockwiz/core";
 
 /** What both the container (server.ts) and the Lambda target (lambda.ts) run. */
@@ -11,6 +11,12 @@ export const inventoryService: ServiceDefinition = {
   // here; in the serverless stages it belongs in a scheduled function (an EventBridge rule
   // every minute invoking a Lambda that calls expireLapsedReservations), not yet deployed.
   periodicTasks: [
-    { name: "expire lapsed reservations", everyMs: 30_000, run: expireLapsedReservations },
+    {
+      name: "expire lapsed reservations",
+      everyMs: 30_000,
+      run: (deps) => expireLapsedReservations(deps),
+    },
+    // Stock events leave the outbox (issue 17): to SNS with STOCK_EVENTS_TOPIC_ARN, else the log.
+    stockEventDeliveryTask,
   ],
 };

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { createLogger } from "../logger.ts";
+import { stockEventSinkFor } from "../stock-events/stock-event-sink-for.ts";
 import { buildServiceApp } from "./build-service-app.ts";
 import { type OpenStores, openStores } from "./open-stores.ts";
 import { startPeriodicTask } from "./periodic-task.ts";
@@ -37,8 +38,9 @@ export async function openConfiguredService(
     apiKeys: config.apiKeys,
   });
   if (options.periodicTasks !== false) {
+    const context = { logger, stockEventSink: stockEventSinkFor(config.stockEvents, logger) };
     for (const task of config.service.periodicTasks ?? []) {
-      const stop = startPeriodicTask(task, stores.deps, logger);
+      const stop = startPeriodicTask(task, stores.deps, context);
       app.addHook("onClose", async () => stop());
     }
   }

@@ -2,6 +2,11 @@ import type { AnyRoute, ApiKeys, ServiceDeps } from "@stockwiz/core";
 import { apiKeyEnvSchema, apiKeysOf } from "../config/api-key-config.ts";
 import { parseEnv } from "../config/parse-env.ts";
 import {
+  type StockEventsConfig,
+  stockEventsConfigOf,
+  stockEventsEnvSchema,
+} from "../config/stock-events-config.ts";
+import {
   type LogLevel,
   type StoreEnv,
   serviceEnvSchema,
@@ -24,6 +29,7 @@ export interface ServiceConfig {
   logLevel: LogLevel;
   apiKeys: ApiKeys;
   stores: StoreEnv;
+  stockEvents: StockEventsConfig;
 }
 
 /**
@@ -42,5 +48,6 @@ export function loadServiceConfig(
     logLevel: settings.LOG_LEVEL,
     apiKeys: apiKeysOf(parseEnv(apiKeyEnvSchema, env)),
     stores: parseEnv(storeEnvSchema, env),
+    stockEvents: stockEventsConfigOf(parseEnv(stockEventsEnvSchema, env)),
   };
 }
