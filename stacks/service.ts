@@ -65,12 +65,18 @@ export function Service({ stack, app }: StackContext) {
       name: names.appServices[key].container,
       port: names.appServices[key].port,
       image: ecs.ContainerImage.fromEcrRepository(registry.repositories[key], imageTag),
-      environment: serviceEnvironment(
-        names,
-        names.appServices[key],
-        { database: data.database, redisUrl: data.redisUrl },
-        "production",
-      ),
+      environment: {
+        ...serviceEnvironment(
+          names,
+          names.appServices[key],
+          { database: data.database, redisUrl: data.redisUrl },
+          "production",
+        ),
+        // Only the inventory service changes levels, so only it publishes stock events.
+        ...(key === "inventoryService"
+          ? { STOCK_EVENTS_TOPIC_ARN: data.stockEvents.topic.topicArn }
+          : {}),
+      },
     })),
     appSecrets: {
       DB_USER: secret("username"),
@@ -88,6 +94,8 @@ export function Service({ stack, app }: StackContext) {
           }
         : undefined,
   });
+  // The inventory container publishes stock events with the task's role.
+  data.stockEvents.grantPublish(task.taskRole);
 
   const edge = new PathRoutedLoadBalancer(stack, "Edge", {
     loadBalancerName: names.loadBalancer,

@@ -156,6 +156,7 @@ locals {
       { name = "PRODUCT_SERVICE_URL", value = "http://localhost:${var.app_services["product-service"].port}" },
       { name = "INVENTORY_SERVICE_URL", value = "http://localhost:${var.app_services["inventory-service"].port}" },
       { name = "PORT", value = tostring(var.app_services["inventory-service"].port) },
+      { name = "STOCK_EVENTS_TOPIC_ARN", value = aws_sns_topic.stock_events.arn },
     ]
     # The images ship no curl, but node has fetch.
     healthCheck = {
