@@ -27,14 +27,22 @@ export function startPeriodicTask(
   const timer = setInterval(async () => {
     if (running) return;
     running = true;
-    try {
-      await task.run(deps, context);
-    } catch (error) {
-      context.logger.warn({ err: error, task: task.name }, "periodic task failed");
-    } finally {
-      running = false;
-    }
+    await runPeriodicTask(task, deps, context);
+    running = false;
   }, task.everyMs);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/** One run of the task; a failure is logged, and the next run tries again. */
+export async function runPeriodicTask(
+  task: PeriodicTask,
+  deps: ServiceDeps,
+  context: PeriodicTaskContext,
+): Promise<void> {
+  try {
+    await task.run(deps, context);
+  } catch (error) {
+    context.logger.warn({ err: error, task: task.name }, "periodic task failed");
+  }
 }
