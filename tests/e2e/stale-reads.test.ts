@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { cacheKeys } from "@stockwiz/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cacheHolds } from "../kit/stores/scratch-redis.ts";
@@ -275,5 +276,121 @@ describe("reads racing a write", () => {
         expect(priceIn(answer.body), `round ${round}: ${readUrls[i]}`).toBe(round);
       }
     }
+  });
+});
+
+describe("reads after a stock-by-location write, with every read path cached (issue 17)", () => {
+  const readStock = async (id: number) =>
+    (await call(`${stack.inventoryService.url}/inventory/${id}`)).body as Inventory;
+  /** Levels through the gateway and straight from the service, both prefixes. */
+  const levelsEverywhere = async (productId: number) =>
+    Promise.all(
+      [stack.gateway.url, stack.inventoryService.url].flatMap((base) =>
+        ["/inventory", "/api/inventory"].map(
+          async (prefix) =>
+            (await call(`${base}${prefix}/levels?product_id=${productId}`)).body as {
+              location_id: number;
+              on_hand: number;
+              reserved: number;
+              available: number;
+            }[],
+        ),
+      ),
+    );
+
+  it("when a reservation is held and then committed then no path shows the held units as available, nor the old quantity", async () => {
+    const { product, stock } = await createProductWithStock(stack, {}, { quantity: 9 });
+    const subject = { productId: product.id, stockId: stock.id };
+    await levelsEverywhere(product.id);
+    await warmEveryPath(stack, subject);
+    await expectWarm(subject);
+
+    const held = await call(`${stack.gateway.url}/api/inventory/reservations`, {
+      method: "POST",
+      body: { items: [{ product_id: product.id, quantity: 4 }] },
+    });
+    expect(held.status).toBe(201);
+    for (const levels of await levelsEverywhere(product.id)) {
+      expect.soft(levels).toEqual([expect.objectContaining({ reserved: 4, available: 5 })]);
+    }
+
+    const { id } = held.body as { id: string };
+    const committed = await call(
+      `${stack.inventoryService.url}/inventory/reservations/${id}/commit`,
+      { method: "POST" },
+    );
+    expect(committed.status).toBe(200);
+    const after = await readEveryPath(stack, subject);
+    const row = await readStock(stock.id);
+    expect(row.quantity).toBe(5);
+    expectStockEverywhere(after, row);
+    expectProductEverywhere(after, product, row);
+  });
+
+  it("when units are adjusted at a level and transferred then every path shows the quantity and the ledger", async () => {
+    const { product, stock } = await createProductWithStock(stack, {}, { quantity: 2 });
+    const subject = { productId: product.id, stockId: stock.id };
+    const movementsPath = `/api/inventory/${stock.id}/movements`;
+    const level = (await levelsEverywhere(product.id))[0]?.[0];
+    await call(stack.gateway.url + movementsPath);
+    await warmEveryPath(stack, subject);
+    await expectWarm(subject);
+
+    const adjusted = await call(`${stack.gateway.url}/api/inventory/levels/adjust`, {
+      method: "POST",
+      body: { product_id: product.id, location_id: 2, delta: 5 },
+    });
+    expect(adjusted.status).toBe(200);
+    // The gateway's copy of the ledger, taken after the adjust: the transfer must clear it.
+    await call(stack.gateway.url + movementsPath);
+    await call(stack.gateway.url + movementsPath);
+    const moved = await call(`${stack.inventoryService.url}/inventory/transfers`, {
+      method: "POST",
+      body: {
+        product_id: product.id,
+        from_location_id: 2,
+        to_location_id: level?.location_id,
+        quantity: 1,
+      },
+    });
+    expect(moved.status).toBe(201);
+
+    const after = await readEveryPath(stack, subject);
+    const row = await readStock(stock.id);
+    expect(row.quantity).toBe(7);
+    expectStockEverywhere(after, row);
+    expectProductEverywhere(after, product, row);
+    const ledger = (await call(stack.gateway.url + movementsPath)).body as { kind: string }[];
+    expect(ledger.map((movement) => movement.kind)).toEqual([
+      "create",
+      "adjust",
+      "transfer_out",
+      "transfer_in",
+    ]);
+  });
+
+  it("when a location is renamed then every path shows the new warehouse", async () => {
+    const { product, stock } = await createProductWithStock(
+      stack,
+      {},
+      { warehouse: `Stale ${randomUUID().slice(0, 8)}` },
+    );
+    const subject = { productId: product.id, stockId: stock.id };
+    const level = (await levelsEverywhere(product.id))[0]?.[0];
+    await warmEveryPath(stack, subject);
+    await expectWarm(subject);
+
+    const name = `Renamed ${randomUUID().slice(0, 8)}`;
+    const renamed = await call(`${stack.gateway.url}/inventory/locations/${level?.location_id}`, {
+      method: "PUT",
+      body: { name },
+    });
+    expect(renamed.status).toBe(200);
+
+    const after = await readEveryPath(stack, subject);
+    const row = await readStock(stock.id);
+    expect(row.warehouse).toBe(name);
+    expectStockEverywhere(after, row);
+    expectProductEverywhere(after, product, row);
   });
 });

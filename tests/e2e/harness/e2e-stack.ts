@@ -15,6 +15,11 @@ export interface E2eStack {
   readonly inventoryService: ServiceProcess;
 }
 
+/** What a client reaches: the gateway and the two services, whatever runs them. */
+export type ReachableStack = {
+  readonly [part in "gateway" | "productService" | "inventoryService"]: { readonly url: string };
+};
+
 export interface E2eStackOptions {
   /** `info` when a test reads the services' request logs; `warn` keeps runs quiet. */
   logLevel?: "warn" | "info";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
-import type { E2eStack } from "./e2e-stack.ts";
+import type { ReachableStack } from "./e2e-stack.ts";
 import { call } from "./http-client.ts";
 
 export interface Product {
@@ -24,7 +24,7 @@ export const uniqueName = (what: string) => `e2e ${what} ${randomUUID().slice(0,
 
 /** Arranges a product straight on the product service; the tests then read it any way. */
 export async function createProduct(
-  stack: E2eStack,
+  stack: ReachableStack,
   fields: Partial<Omit<Product, "id">> = {},
 ): Promise<Product> {
   const answer = await call(`${stack.productService.url}/products`, {
@@ -43,7 +43,7 @@ export async function createProduct(
 
 /** Arranges the stock row of a product straight on the inventory service. */
 export async function createStock(
-  stack: E2eStack,
+  stack: ReachableStack,
   productId: number,
   fields: { quantity?: number; warehouse?: string } = {},
 ): Promise<Inventory> {
@@ -56,7 +56,7 @@ export async function createStock(
 }
 
 export async function createProductWithStock(
-  stack: E2eStack,
+  stack: ReachableStack,
   product: Partial<Omit<Product, "id">> = {},
   stock: { quantity?: number; warehouse?: string } = {},
 ): Promise<{ product: Product; stock: Inventory }> {

@@ -1,4 +1,4 @@
-import type { E2eStack } from "./e2e-stack.ts";
+import type { ReachableStack } from "./e2e-stack.ts";
 
 export type Via = "gateway" | "product-service" | "inventory-service";
 
@@ -30,10 +30,10 @@ export const mergedViewTargets: readonly Target[] = [
   { label: "product service", via: "product-service", prefix: "/api/products" },
 ];
 
-export function baseUrl(stack: E2eStack, via: Via): string {
+export function baseUrl(stack: ReachableStack, via: Via): string {
   if (via === "gateway") return stack.gateway.url;
   return via === "product-service" ? stack.productService.url : stack.inventoryService.url;
 }
 
-export const urlOf = (stack: E2eStack, target: Target, path = "") =>
+export const urlOf = (stack: ReachableStack, target: Target, path = "") =>
   baseUrl(stack, target.via) + target.prefix + path;

@@ -31,14 +31,20 @@ const titles: Record<number, string> = {
 
 export const titleOfStatus = (status: number): string => titles[status] ?? "Error";
 
-/** `about:blank` keeps `title` tied to the HTTP status, as RFC 9457 §4.2.1 intends. */
+/** Where a refusal with a reason of its own is named: `…/insufficient_stock` (CONTRACT.md §9). */
+export const problemTypeBase = "https://stockwiz.dev/problems/";
+
+/**
+ * `about:blank` keeps `title` tied to the HTTP status, as RFC 9457 §4.2.1 intends; a refusal
+ * with a machine-readable reason (`code`) is typed by it, so clients can tell two 409s apart.
+ */
 export function problemDetails(
   status: number,
   detail: string,
   extra: Pick<ProblemDetails, "code" | "errors"> = {},
 ): ProblemDetails {
   const body: ProblemDetails = {
-    type: "about:blank",
+    type: extra.code === undefined ? "about:blank" : `${problemTypeBase}${extra.code}`,
     title: titleOfStatus(status),
     status,
     detail,

@@ -6,10 +6,16 @@ import { withTransaction } from "../db/with-transaction.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { AppError, badRequest, conflict, notFound } from "../errors/app-error.ts";
 import { adjustLevel, unknownProduct } from "../levels/level-handlers.ts";
-import { changeOnHand, changeRecordQuantity, insufficientStock } from "../levels/level-queries.ts";
+import {
+  changeOnHand,
+  changeRecordQuantity,
+  insufficientStock,
+  selectLevels,
+} from "../levels/level-queries.ts";
 import { selectMovements } from "../movements/movement-queries.ts";
 import type { StockMovement } from "../movements/movement-schemas.ts";
 import {
+  adjustOnlyLevelInOneStatement,
   deleteInventoryRow,
   insertInventory,
   lockInventory,
@@ -24,7 +30,7 @@ import type {
   InventoryChanges,
   StockAdjustment,
 } from "./inventory-schemas.ts";
-import { lockLegacyLevel, relocateLegacyLevel } from "./legacy-level.ts";
+import { locationRequired, lockLegacyLevel, relocateLegacyLevel } from "./legacy-level.ts";
 
 const inventoryNotFound = () => notFound("Inventory not found");
 
@@ -144,7 +150,8 @@ export async function updateInventory(
 
 /**
  * Adds or removes units; available stock never goes below zero. Without `location_id` the
- * product must be stocked in one location (several: 409 location_required).
+ * product must be stocked in one location (several: 409 location_required). The common case
+ * is one statement; what it cannot decide takes the locked path.
  */
 export async function adjustInventory(
   deps: ServiceDeps,
@@ -152,12 +159,23 @@ export async function adjustInventory(
   adjustment: StockAdjustment,
   context: ChangeContext,
 ): Promise<Inventory> {
+  const { delta, location_id: locationId } = adjustment;
+  const reason = adjustment.reason ?? null;
+  if (locationId === undefined) {
+    const now = deps.clock();
+    const change = { id, delta, reason, requestId: context.requestId, now };
+    const row = await adjustOnlyLevelInOneStatement(deps.db, change);
+    if (row !== undefined) {
+      await deps.cache.invalidate(keysStaledByInventoryWrite(row.id, row.product_id));
+      return row;
+    }
+    await refuseWithoutLocking(deps, id, delta);
+  }
   return withTransaction(deps, async (tx) => {
     const { db, cache, clock } = tx;
     const now = clock();
     const row = await selectInventoryById(db, id);
     if (row === undefined) throw inventoryNotFound();
-    const { delta, location_id: locationId } = adjustment;
     if (locationId !== undefined) {
       const { reason } = adjustment;
       await adjustLevel(
@@ -166,7 +184,6 @@ export async function adjustInventory(
         context,
       );
     } else {
-      const reason = adjustment.reason ?? null;
       const level = await lockLegacyLevel(db, row, now, { create: delta > 0 });
       if (level === undefined) throw insufficientStock(0, delta);
       await changeOnHand(db, level, { delta, kind: "adjust", reason, ...context }, now);
@@ -177,6 +194,19 @@ export async function adjustInventory(
     if (adjusted === undefined) throw inventoryNotFound();
     return adjusted;
   });
+}
+
+/**
+ * The refusals the last committed state decides without queueing for a lock: no such row,
+ * several locations, or too few units available (lapsed holds already counted as free).
+ */
+async function refuseWithoutLocking({ db, clock }: ServiceDeps, id: number, delta: number) {
+  const row = await selectInventoryById(db, id);
+  if (row === undefined) throw inventoryNotFound();
+  const levels = await selectLevels(db, { product_id: row.product_id }, clock());
+  if (levels.length > 1) throw locationRequired();
+  const available = levels[0]?.available ?? 0;
+  if (delta < 0 && available + delta < 0) throw insufficientStock(available, delta);
 }
 
 export async function deleteInventory({ db, cache }: ServiceDeps, id: number): Promise<void> {

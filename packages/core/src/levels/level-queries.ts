@@ -59,6 +59,15 @@ export async function selectLevels(db: Db, filter: LevelFilter, now: Date): Prom
   }));
 }
 
+/** The levels of these products as last committed, `reserved` as of `now`; nothing locked. */
+export async function selectLevelsOfProducts(db: Db, productIds: readonly number[], now: Date) {
+  return db
+    .selectFrom("stock_levels as l")
+    .select(["l.product_id", "l.location_id", "l.on_hand", reservedAt(now).as("reserved")])
+    .where("l.product_id", "in", [...productIds])
+    .execute();
+}
+
 const levelColumns = [
   "id",
   "inventory_id",

@@ -1,10 +1,17 @@
 import type { FieldError } from "../errors/app-error.ts";
-import type { LockedLevel } from "../levels/level-queries.ts";
+/** What planning needs of a level: a locked one, or one as last committed. */
+export interface PlannableLevel {
+  product_id: number;
+  location_id: number;
+  on_hand: number;
+  reserved: number;
+}
+
 import type { CreateReservation } from "./reservation-schemas.ts";
 
-export interface PlannedAllocation {
+export interface PlannedAllocation<Level> {
   itemIndex: number;
-  level: LockedLevel;
+  level: Level;
   quantity: number;
 }
 
@@ -13,11 +20,11 @@ export interface PlannedAllocation {
  * first (ties by location id). Every item is planned or none is: `short` names the items that
  * cannot be held.
  */
-export function allocateItems(
+export function allocateItems<Level extends PlannableLevel>(
   items: CreateReservation["items"],
-  levels: readonly LockedLevel[],
-): { allocations: PlannedAllocation[]; short: FieldError[] } {
-  const allocations: PlannedAllocation[] = [];
+  levels: readonly Level[],
+): { allocations: PlannedAllocation<Level>[]; short: FieldError[] } {
+  const allocations: PlannedAllocation<Level>[] = [];
   const short: FieldError[] = [];
   items.forEach((item, itemIndex) => {
     const candidates = levels

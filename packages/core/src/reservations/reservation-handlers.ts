@@ -1,7 +1,7 @@
 import { keysStaledByLevelWrite } from "../cache/cache-invalidation.ts";
 import { withTransaction } from "../db/with-transaction.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { AppError, conflict, notFound } from "../errors/app-error.ts";
+import { AppError, conflict, type FieldError, notFound } from "../errors/app-error.ts";
 import type { ChangeContext } from "../inventory/inventory-handlers.ts";
 import {
   changeOnHand,
@@ -9,8 +9,10 @@ import {
   changeReserved,
   type LockedLevel,
   lockLevels,
+  selectLevelsOfProducts,
 } from "../levels/level-queries.ts";
 import { allocateItems } from "./allocate-items.ts";
+import { holdUnits, insertReservation } from "./insert-reservation.ts";
 import {
   finishReservation,
   lockReservation,
@@ -30,58 +32,40 @@ export async function getReservation({ db, clock }: ServiceDeps, id: string): Pr
   return reservation;
 }
 
+const insufficientFor = (short: FieldError[]) =>
+  new AppError("conflict", "Not enough available stock for every item", {
+    code: "insufficient_stock",
+    errors: short,
+  });
+
 /**
  * Holds units of every item or of none. The levels of all its products are locked in ascending
  * id before any is read, so two reservations over the same products in any order queue rather
- * than deadlock, and none sees units another has just taken.
+ * than deadlock, and none sees units another has just taken. A reservation the last committed
+ * levels cannot satisfy is refused without queueing for the locks: it was short at that instant.
  */
 export async function createReservation(
   deps: ServiceDeps,
   input: CreateReservation,
 ): Promise<Reservation> {
-  return withTransaction(deps, async (tx) => {
-    const { db, cache, clock } = tx;
+  const productIds = input.items.map((item) => item.product_id);
+  const committed = await selectLevelsOfProducts(deps.db, productIds, deps.clock());
+  const precheck = allocateItems(input.items, committed);
+  if (precheck.short.length > 0) throw insufficientFor(precheck.short);
+  return withTransaction(deps, async ({ db, cache, clock }) => {
     const now = clock();
-    const levels = await lockLevels(
-      db,
-      { productIds: input.items.map((item) => item.product_id) },
-      now,
-    );
+    const levels = await lockLevels(db, { productIds }, now);
     const { allocations, short } = allocateItems(input.items, levels);
-    if (short.length > 0) {
-      throw new AppError("conflict", "Not enough available stock for every item", {
-        code: "insufficient_stock",
-        errors: short,
-      });
-    }
-    const { id } = await db
-      .insertInto("reservations")
-      .values({
-        status: "active",
-        reference: input.reference ?? null,
-        expires_at: new Date(now.getTime() + input.expires_in_seconds * 1000),
-        created_at: now,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto("reservation_allocations")
-      .values(
-        allocations.map(({ itemIndex, level, quantity }) => ({
-          reservation_id: id,
-          item_index: itemIndex,
-          product_id: level.product_id,
-          level_id: level.id,
-          location_id: level.location_id,
-          quantity,
-          held: true,
-        })),
-      )
-      .execute();
-    for (const { level, quantity } of allocations)
-      await changeReserved(db, level.id, quantity, now);
+    if (short.length > 0) throw insufficientFor(short);
+    const reservation = await insertReservation(db, {
+      reference: input.reference ?? null,
+      expiresAt: new Date(now.getTime() + input.expires_in_seconds * 1000),
+      createdAt: now,
+      allocations,
+    });
+    await holdUnits(db, allocations, now);
     await cache.invalidate(keysStaledByLevelWrite(allocations.map(({ level }) => level)));
-    return getReservation(tx, id);
+    return reservation;
   });
 }
 
