@@ -111,6 +111,36 @@ describe.each(storeKinds)("stock events on %s", (kind) => {
     ]);
   });
 
+  it("when the legacy adjust (one statement, past the level helpers) and a transfer cross the threshold then they are events too", async () => {
+    const { productId, inventoryId } = await stockedProduct(5);
+    await adjust(productId, 8);
+
+    const sold = await send(inventory, "POST", `/inventory/${inventoryId}/adjust`, { delta: -8 });
+    expect(sold.status).toBe(200);
+    await adjust(productId, 20);
+    const moved = await send(inventory, "POST", "/inventory/transfers", {
+      product_id: productId,
+      from_location_id: 1,
+      to_location_id: 2,
+      quantity: 17,
+    });
+    expect(moved.status).toBe(201);
+
+    const events = await deps.db
+      .selectFrom("stock_events")
+      .select(["location_id", "kind", "available_after"])
+      .where("product_id", "=", productId)
+      .orderBy("id")
+      .execute();
+    expect(events).toEqual([
+      { location_id: 1, kind: "restocked", available_after: 8 },
+      { location_id: 1, kind: "out", available_after: 0 },
+      { location_id: 1, kind: "restocked", available_after: 20 },
+      { location_id: 1, kind: "low", available_after: 3 },
+      { location_id: 2, kind: "restocked", available_after: 17 },
+    ]);
+  });
+
   it("when a transaction that emptied a level rolls back then no event is left of it", async () => {
     const { productId } = await stockedProduct(5);
     await adjust(productId, 8);
