@@ -9,5 +9,11 @@ import { snsStockEventSink } from "./sns-stock-event-sink.ts";
 export function stockEventSinkFor(config: StockEventsConfig, logger: Logger): StockEventSink {
   if (config.topicArn === undefined) return logStockEventSink(logger);
   const region = config.topicArn.split(":")[3];
-  return snsStockEventSink(new SNSClient({ region }), config.topicArn);
+  // Bounded: a delivery holds its claim (a transaction) while it publishes, and a Lambda target
+  // publishes before its answer returns.
+  const client = new SNSClient({
+    region,
+    requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000 },
+  });
+  return snsStockEventSink(client, config.topicArn);
 }

@@ -1,12 +1,12 @@
 import * as z from "zod";
 import type { ServiceDeps } from "../deps.ts";
+import { inventoryIdParams } from "../inventory/inventory-schemas.ts";
 import { listStockEvents, setLowStockThreshold } from "../stock-events/stock-event-handlers.ts";
 import {
   lowStockThresholdBody,
   lowStockThresholdSchema,
   stockEventQuery,
   stockEventSchema,
-  thresholdParams,
 } from "../stock-events/stock-event-schemas.ts";
 import { type AnyRoute, defineRoute } from "./route.ts";
 
@@ -42,7 +42,7 @@ export function stockEventRoutesAt(
       operationId: named("updateLowStockThreshold"),
       summary: "Set the product's low-stock threshold (default 10) on its stock row",
       tag,
-      params: thresholdParams,
+      params: inventoryIdParams,
       body: lowStockThresholdBody,
       bodyExample: { low_stock_threshold: 25 },
       response: {

@@ -6,7 +6,7 @@ import type { Database } from "../db/database.ts";
  * is claimed by locking its oldest undelivered event (its head), skipping heads another
  * deliverer holds. Only a head may be claimed, so two deliverers never send the same level's
  * events side by side, and each level's events leave in sequence. Answers the claimed levels'
- * undelivered events, per level in sequence, levels oldest first.
+ * undelivered events, per level in sequence.
  */
 export async function claimStockEvents(trx: Transaction<Database>, levels: number) {
   const heads = await trx
@@ -30,15 +30,16 @@ export async function claimStockEvents(trx: Transaction<Database>, levels: numbe
     .skipLocked()
     .execute();
   if (heads.length === 0) return [];
-  const levelIds = heads.map((head) => head.level_id);
-  const events = await trx
+  return trx
     .selectFrom("stock_events")
     .selectAll()
     .where("delivered_at", "is", null)
-    .where("level_id", "in", levelIds)
+    .where(
+      "level_id",
+      "in",
+      heads.map((head) => head.level_id),
+    )
     .orderBy("level_id")
     .orderBy("sequence")
     .execute();
-  const order = new Map(levelIds.map((levelId, index) => [levelId, index]));
-  return events.sort((a, b) => (order.get(a.level_id) ?? 0) - (order.get(b.level_id) ?? 0));
 }

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { idParam, int4Max, nonNegativeInt4 } from "../db/column-limits.ts";
+import { int4Max, nonNegativeInt4 } from "../db/column-limits.ts";
 
 export const stockEventKinds = ["low", "out", "restocked"] as const;
 
@@ -46,5 +46,3 @@ export const lowStockThresholdSchema = z
   })
   .meta({ id: "LowStockThreshold" });
 export type LowStockThreshold = z.infer<typeof lowStockThresholdSchema>;
-
-export const thresholdParams = z.object({ id: idParam });
