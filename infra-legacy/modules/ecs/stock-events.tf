@@ -26,3 +26,29 @@ resource "aws_iam_role_policy" "task_publish_stock_events" {
   role   = aws_iam_role.task.id
   policy = data.aws_iam_policy_document.publish_stock_events.json
 }
+
+# HTTPS only, as the SST stack's enforceSSL has it.
+data "aws_iam_policy_document" "stock_events_https_only" {
+  statement {
+    sid       = "HttpsOnly"
+    effect    = "Deny"
+    actions   = ["sns:Publish"]
+    resources = [aws_sns_topic.stock_events.arn]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_sns_topic_policy" "stock_events" {
+  arn    = aws_sns_topic.stock_events.arn
+  policy = data.aws_iam_policy_document.stock_events_https_only.json
+}
