@@ -65,6 +65,7 @@ describe.each(storeKinds)("the stock-by-location migration on %s PostgreSQL", (k
       ["In a new one", "Dock 9", [4]],
       ["Nowhere", null, [6, -6, 2]],
       ["Blank", "", [1]],
+      ["Spaces", "  ", [2]],
       ["Empty", "Dock 9", [0]],
     ] as const) {
       made.push(await insertLegacyStockRow(db, { name, warehouse, deltas }));
@@ -94,7 +95,7 @@ describe.each(storeKinds)("the stock-by-location migration on %s PostgreSQL", (k
         on_hand: row.quantity,
         reserved: 0,
         available: row.quantity,
-        location: row.warehouse ? row.warehouse : "Unassigned",
+        location: row.warehouse?.trim() ? row.warehouse : "Unassigned",
       });
     }
     // Per level the ledger sums to on_hand: every entry was given its row's one location.

@@ -257,9 +257,12 @@ describe.each(storeKinds)("stock by location on %s", (kind) => {
     const { rowId } = await stocked(2, `Rename ${kind}`);
     const { location_id: id } = (await get(`/inventory/${rowId}/movements`))[0];
 
+    const before = await get(`/inventory/${rowId}`);
     const renamed = await send("PUT", `/inventory/locations/${id}`, { name: `Renamed ${kind}` });
     expect(renamed.statusCode).toBe(200);
-    expect((await get(`/inventory/${rowId}`)).warehouse).toBe(`Renamed ${kind}`);
+    const after = await get(`/inventory/${rowId}`);
+    expect(after.warehouse).toBe(`Renamed ${kind}`);
+    expect(after.version).toBeGreaterThan(before.version);
     const taken = await send("PUT", `/inventory/locations/${id}`, { name: "Warehouse A" });
     expect(taken.statusCode).toBe(409);
     expect((await send("DELETE", `/inventory/locations/${id}`)).statusCode).toBe(409);

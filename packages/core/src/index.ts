@@ -24,7 +24,6 @@ export * from "./levels/transfer-handler.ts";
 export * from "./levels/transfer-schemas.ts";
 export * from "./locations/location-handlers.ts";
 export * from "./locations/location-schemas.ts";
-export * from "./movements/movement-queries.ts";
 export * from "./movements/movement-schemas.ts";
 export * from "./products/product-handlers.ts";
 export * from "./products/product-schemas.ts";

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { cacheKeys, keysStaledByInventoryWrite, keysStaledByProductWrite } from "../src/index.ts";
+import {
+  cacheKeys,
+  keysStaledByInventoryWrite,
+  keysStaledByLevelWrite,
+  keysStaledByProductWrite,
+} from "../src/index.ts";
 
 describe("keysStaledByProductWrite", () => {
   it("when a product changes then its entity, list, merged view and catalogue go", () => {
@@ -35,5 +40,27 @@ describe("keysStaledByInventoryWrite", () => {
         cacheKeys.catalogue(),
       ]),
     );
+  });
+});
+
+describe("keysStaledByLevelWrite", () => {
+  it("when levels of two products change then both stock rows and merged views go, each key once", () => {
+    const keys = keysStaledByLevelWrite([
+      { inventory_id: 3, product_id: 7 },
+      { inventory_id: 3, product_id: 7 },
+      { inventory_id: 4, product_id: 8 },
+    ]);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        cacheKeys.inventory(3),
+        cacheKeys.inventory(4),
+        cacheKeys.inventoryByProduct(8),
+        cacheKeys.mergedProduct(7),
+        cacheKeys.mergedProduct(8),
+        cacheKeys.inventoryList(),
+        cacheKeys.catalogue(),
+      ]),
+    );
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });

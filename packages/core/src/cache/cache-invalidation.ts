@@ -30,20 +30,11 @@ export function keysStaledByInventoryWrite(inventoryId: number, productId: numbe
 }
 
 /**
- * A location renamed or deleted: the stock rows that name it (and their merged views). Every
- * invalidation also moves the cache generation, so the gateway's copies of any answer go too.
- */
-export function keysStaledByLocationChange(
-  rows: readonly { id: number; product_id: number }[],
-): string[] {
-  const keys = rows.flatMap((row) => keysStaledByInventoryWrite(row.id, row.product_id));
-  return [...new Set([cacheKeys.inventoryList(), cacheKeys.catalogue(), ...keys])];
-}
-
-/**
- * Stock changes at levels (adjust, transfer, commit) stale the stock rows of their products.
- * Reservations change no cached answer (levels and reservations are read from the database,
- * never cached), but are invalidated the same way so the generation moves on.
+ * A write at levels stales the stock rows of their products and their merged views: adjust and
+ * commit change quantities, a transfer adds to the ledger, a renamed or deleted location
+ * changes a warehouse. Holding and letting go of units changes no cached answer (levels and
+ * reservations are read from the database and answered no-store) but is invalidated the same
+ * way, so the cache generation moves on with every write.
  */
 export function keysStaledByLevelWrite(
   levels: readonly { inventory_id: number; product_id: number }[],

@@ -1,4 +1,5 @@
-import { keysStaledByLocationChange } from "../cache/cache-invalidation.ts";
+import { sql } from "kysely";
+import { keysStaledByLevelWrite } from "../cache/cache-invalidation.ts";
 import { isUniqueViolation } from "../db/postgres-errors.ts";
 import { withTransaction } from "../db/with-transaction.ts";
 import type { ServiceDeps } from "../deps.ts";
@@ -43,14 +44,15 @@ export async function updateLocation(
       if (location === undefined) throw locationNotFound();
       const rows = await db
         .updateTable("inventory")
-        .set({ warehouse: input.name })
+        // The row's content changed: a client holding its old ETag must read it again.
+        .set({ warehouse: input.name, last_updated: now, version: sql`version + 1` })
         .where("warehouse", "=", before.name)
         .where("id", "in", (qb) =>
           qb.selectFrom("stock_levels").select("inventory_id").where("location_id", "=", id),
         )
-        .returning(["id", "product_id"])
+        .returning(["id as inventory_id", "product_id"])
         .execute();
-      await cache.invalidate(keysStaledByLocationChange(rows));
+      await cache.invalidate(keysStaledByLevelWrite(rows));
       return location;
     });
   } catch (error) {
@@ -79,13 +81,6 @@ export async function deleteLocation(deps: ServiceDeps, id: number): Promise<voi
         .execute();
     }
     await deleteLocationRow(db, id);
-    await cache.invalidate(
-      keysStaledByLocationChange(
-        levels.map((level) => ({
-          id: level.inventory_id,
-          product_id: level.product_id,
-        })),
-      ),
-    );
+    await cache.invalidate(keysStaledByLevelWrite(levels));
   });
 }

@@ -3,11 +3,12 @@ import { type Kysely, sql } from "kysely";
 // Frozen in time: never import application code here.
 //
 // Stock by location (CONTRACT.md §9). Every inventory row becomes one level at the location
-// named by its `warehouse` (rows without one go to `Unassigned`), with its whole quantity on
-// hand; its ledger entries are given that location and a kind. The inventory row stays: it is
+// named by its `warehouse` (rows without one, or a blank one, go to `Unassigned`), with its
+// whole quantity on hand; its ledger entries are given that location and a kind. The inventory row stays: it is
 // the product's stock record, its quantity the sum of its levels' on_hand.
 
-const unassigned = "Unassigned";
+// As the inventory service reads a legacy warehouse: blank or missing names no location.
+const locationName = sql`CASE WHEN btrim(COALESCE(warehouse, '')) = '' THEN 'Unassigned' ELSE warehouse END`;
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on today's schema types
 export async function up(db: Kysely<any>): Promise<void> {
@@ -24,7 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   `.execute(db);
   await sql`
     INSERT INTO locations (name)
-    SELECT DISTINCT COALESCE(NULLIF(warehouse, ''), ${unassigned}) FROM inventory
+    SELECT DISTINCT ${locationName} FROM inventory
     ORDER BY 1
     ON CONFLICT (name) DO NOTHING
   `.execute(db);
@@ -52,10 +53,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await sql`
     INSERT INTO stock_levels (inventory_id, product_id, location_id, on_hand, updated_at)
-    SELECT i.id, i.product_id, l.id, i.quantity, i.last_updated
-    FROM inventory i
-    JOIN locations l ON l.name = COALESCE(NULLIF(i.warehouse, ''), ${unassigned})
-    ORDER BY i.id
+    SELECT inventory.id, product_id, l.id, quantity, last_updated
+    FROM inventory
+    JOIN locations l ON l.name = ${locationName}
+    ORDER BY inventory.id
   `.execute(db);
 
   await db.schema
