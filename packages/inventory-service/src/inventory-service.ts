@@ -6,11 +6,12 @@ export const inventoryService: ServiceDefinition = {
   name: "inventory-service",
   defaultPort: 8002,
   routes: inventoryServiceRoutes,
-  // Marks lapsed reservations expired. Housekeeping only: reads and writes already treat a
-  // reservation as expired from the instant of expires_at. Containers (ECS, npm start) run it
-  // here; in the serverless stages it belongs in a scheduled function (an EventBridge rule
-  // every minute invoking a Lambda that calls expireLapsedReservations), not yet deployed.
+  // Containers (ECS, npm start) run these on their intervals; a Lambda target runs each once
+  // after every write (createServiceLambda). Quiet stretches in the serverless stages would need
+  // a scheduled function (an EventBridge rule every minute), not yet deployed.
   periodicTasks: [
+    // Marks lapsed reservations expired. Housekeeping only: reads and writes already treat a
+    // reservation as expired from the instant of expires_at.
     {
       name: "expire lapsed reservations",
       everyMs: 30_000,
