@@ -5,6 +5,7 @@ import { useFargateConfig } from "./config/stack-settings.ts";
 import { ManagedPostgres } from "./constructs/managed-postgres.ts";
 import { ManagedRedis } from "./constructs/managed-redis.ts";
 import { removalPolicyOf } from "./constructs/removal-policy.ts";
+import { StockEventsTopic } from "./constructs/stock-events-topic.ts";
 import { Network } from "./network.ts";
 
 /** How the services reach the database; the secret holds `username` and `password`. */
@@ -24,6 +25,8 @@ export interface DataStores {
   readonly redisUrl: string;
   /** Present where writes need an API key (`API_KEYS`). */
   readonly apiKeys?: secretsmanager.ISecret;
+  /** Kept apart from the services: its subscriptions outlive every deploy of them. */
+  readonly stockEvents: StockEventsTopic;
 }
 
 /** Stateful pieces and their secrets, apart from the services that come and go. */
@@ -46,6 +49,10 @@ export function Data({ stack, app }: StackContext): DataStores {
       },
     ]);
   }
+
+  const stockEvents = new StockEventsTopic(stack, "StockEvents", {
+    topicName: names.stockEventsTopic,
+  });
 
   if (data.kind === "sidecars") {
     // Legacy wrote this password into the task definition; now it is generated and injected.
@@ -72,6 +79,7 @@ export function Data({ stack, app }: StackContext): DataStores {
       database: { host: "localhost", port: "5432", name: data.databaseName, secret },
       redisUrl: "redis://localhost:6379",
       apiKeys,
+      stockEvents,
     };
   }
 
@@ -104,5 +112,6 @@ export function Data({ stack, app }: StackContext): DataStores {
     },
     redisUrl: redis.url,
     apiKeys,
+    stockEvents,
   };
 }

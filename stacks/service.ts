@@ -65,10 +65,13 @@ export function Service({ stack, app }: StackContext) {
       name: names.appServices[key].container,
       port: names.appServices[key].port,
       image: ecs.ContainerImage.fromEcrRepository(registry.repositories[key], imageTag),
-      environment: serviceEnvironment(config, key, {
-        database: data.database,
-        redisUrl: data.redisUrl,
-      }),
+      environment: {
+        ...serviceEnvironment(config, key, { database: data.database, redisUrl: data.redisUrl }),
+        // Only the inventory service changes levels, so only it publishes stock events.
+        ...(key === "inventoryService"
+          ? { STOCK_EVENTS_TOPIC_ARN: data.stockEvents.topic.topicArn }
+          : {}),
+      },
     })),
     appSecrets: {
       DB_USER: secret("username"),
@@ -86,6 +89,8 @@ export function Service({ stack, app }: StackContext) {
           }
         : undefined,
   });
+  // The inventory container publishes stock events with the task's role.
+  data.stockEvents.grantPublish(task.taskRole);
 
   const edge = new PathRoutedLoadBalancer(stack, "Edge", {
     loadBalancerName: names.loadBalancer,

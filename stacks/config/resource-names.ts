@@ -39,6 +39,8 @@ export interface ResourceNames {
   readonly loadBalancer: string;
   readonly logGroup: string;
   readonly alertsTopic: string;
+  /** Where the inventory service publishes stock events (issue 17). */
+  readonly stockEventsTopic: string;
   readonly dashboard: string;
   readonly metricNamespace: string;
   readonly postgresRepository: string;
@@ -71,6 +73,7 @@ export function resourceNames(stage: string): ResourceNames {
     loadBalancer: `${stage}-alb`,
     logGroup: `/ecs/${stage}`,
     alertsTopic: `${stage}-alerts`,
+    stockEventsTopic: `${stage}-stock-events`,
     dashboard: `${stage}-stockwiz-dashboard`,
     metricNamespace: `StockWiz/${stage}`,
     postgresRepository: `${stage}-stockwiz-postgres`,

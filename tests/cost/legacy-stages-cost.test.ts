@@ -108,7 +108,8 @@ describe("cost of the legacy Fargate stages (synthesized templates)", () => {
     // 7 declared alarms and 2 per target-tracking policy (CPU, memory).
     expect(only(dev, "alarms")).toMatchObject({ quantity: 11 });
     expect(only(dev, "dashboards").monthlyUsd).toBe(3);
-    expect(only(dev, "kms-key").monthlyUsd).toBe(1);
+    // The alerts topic's key and the stock events topic's key.
+    expect(only(dev, "kms-key").monthlyUsd).toBe(2);
     expect(only(dev, "custom-metrics")).toMatchObject({ quantity: 2 });
     // The synthetic check every 5 minutes: 12 runs an hour.
     expect(only(dev, "lambda-periodic").quantity).toBe(12 * hours);

@@ -165,19 +165,27 @@ describe("the legacy faults, fixed in Terraform too", () => {
     });
   });
 
-  it("when the task definition is read then task and execution roles are separate, the task role bare", () => {
+  it("when the task definition is read then task and execution roles are separate, the task role only publishing stock events", () => {
     const ecs = moduleScope(config, "ecs");
     const task = resourceInstance(ecs, "aws_ecs_task_definition", "this");
     const roleOf = (attribute: string) => (task.value(attribute) as Unresolved).expression;
     expect(roleOf("execution_role_arn")).toBe("aws_iam_role.execution.arn");
     expect(roleOf("task_role_arn")).toBe("aws_iam_role.task.arn");
-    // The services call no AWS API: nothing grants the task role anything.
-    const grants = [
-      ...Object.values<HclBody[]>(ecs.body.resource.aws_iam_role_policy ?? {}),
-      ...Object.values<HclBody[]>(ecs.body.resource.aws_iam_role_policy_attachment ?? {}),
-    ].map(([grant]) => grant?.role);
-    expect(grants.length).toBeGreaterThan(0);
-    expect(grants.every((role) => String(role).includes("aws_iam_role.execution"))).toBe(true);
+    // The only AWS API the services call is SNS, for stock events (issue 17).
+    const grants = Object.entries<HclBody[]>({
+      ...(ecs.body.resource.aws_iam_role_policy ?? {}),
+      ...(ecs.body.resource.aws_iam_role_policy_attachment ?? {}),
+    }).filter(([, [grant]]) => String(grant?.role).includes("aws_iam_role.task"));
+    expect(grants.map(([name]) => name)).toEqual(["task_publish_stock_events"]);
+    const statement =
+      config.modules.ecs?.data.aws_iam_policy_document.publish_stock_events[0].statement;
+    expect(statement).toEqual([
+      { actions: ["sns:Publish"], resources: [interpolation("aws_sns_topic.stock_events.arn")] },
+      {
+        actions: ["kms:Decrypt", "kms:GenerateDataKey"],
+        resources: [interpolation("aws_kms_key.stock_events.arn")],
+      },
+    ]);
   });
 
   it("when the execution role's own policy is read then it reads just the database secret", () => {

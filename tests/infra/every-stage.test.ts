@@ -68,7 +68,7 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
     }
   });
 
-  it("when synthesized then the task role is not the execution role and carries no permissions", () => {
+  it("when synthesized then the task role is not the execution role and may only publish stock events", () => {
     const task = onlyResourceOfType(service(), "AWS::ECS::TaskDefinition").properties;
     const taskRoleId = task.TaskRoleArn["Fn::GetAtt"][0];
     const executionRoleId = task.ExecutionRoleArn["Fn::GetAtt"][0];
@@ -79,7 +79,14 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
     const policiesOnTaskRole = resourcesOfType(service(), "AWS::IAM::Policy").filter((policy) =>
       policy.properties.Roles.some((role: CfnValue) => role.Ref === taskRoleId),
     );
-    expect(policiesOnTaskRole).toEqual([]);
+    // The one AWS API the services call: SNS, for stock events (issue 17), under the topic's key.
+    const statements = policiesOnTaskRole.flatMap(
+      (policy) => policy.properties.PolicyDocument.Statement,
+    );
+    expect(statements.map((statement: CfnValue) => statement.Action)).toEqual([
+      "sns:Publish",
+      ["kms:Decrypt", "kms:GenerateDataKey"],
+    ]);
   });
 
   it("when synthesized then the execution role's only wildcard is ecr:GetAuthorizationToken", () => {

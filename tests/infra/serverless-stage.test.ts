@@ -299,6 +299,16 @@ describe("what the stage costs idle", () => {
     expect(() => pr.template("Monitoring")).toThrow(/not registered/);
   });
 
+  it("when a level changes state then its stock event goes to the log: no topic, since nothing in the private tier reaches SNS", () => {
+    // Issue 17: an SNS interface endpoint would break the idle budget (tests/cost); the
+    // inventory function delivers its outbox to the log after each write instead.
+    const types = everyResource().map(({ resource }) => resource.Type as string);
+    expect(types).not.toContain("AWS::SNS::Topic");
+    expect(variables(functionNamed(service, "inventory-service")).STOCK_EVENTS_TOPIC_ARN).toBe(
+      undefined,
+    );
+  });
+
   it("when the stage is removed then nothing is kept: no plain Retain, and the database and logs go with it", () => {
     const kept = everyResource()
       .filter(({ resource }) => resource.DeletionPolicy && resource.DeletionPolicy !== "Delete")

@@ -168,6 +168,7 @@ locals {
       # log already holds every request (stacks/config/stage-config.ts, requestLog).
       { name = "LOG_SUCCESS_SAMPLE_RATE", value = "0.01" },
       { name = "LOG_SLOW_REQUEST_MS", value = "1000" },
+      { name = "STOCK_EVENTS_TOPIC_ARN", value = aws_sns_topic.stock_events.arn },
     ]
     # The images ship no curl, but node has fetch.
     healthCheck = {

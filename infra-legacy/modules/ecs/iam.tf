@@ -34,9 +34,9 @@ resource "aws_iam_role_policy" "execution_secrets" {
   policy = data.aws_iam_policy_document.read_database_secret.json
 }
 
-# Task role: what the services' code may call. They call no AWS API, so it has no policy.
+# Task role: what the services' code may call: only SNS, to publish stock events (stock-events.tf).
 resource "aws_iam_role" "task" {
   name_prefix        = "${var.name_prefix}-stockwiz-task-"
-  description        = "${var.name_prefix}-stockwiz: the services call no AWS API"
+  description        = "${var.name_prefix}-stockwiz: the inventory service publishes stock events"
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
 }

@@ -83,11 +83,13 @@ describe("the OpenAPI document", () => {
       "listMergedProducts",
       "listProducts",
       "listReservations",
+      "listStockEvents",
       "listStockLevels",
       "listStockMovements",
       "listStockRows",
       "releaseReservation",
       "updateLocation",
+      "updateLowStockThreshold",
       "updateProduct",
       "updateStockRow",
     ]);

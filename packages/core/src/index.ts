@@ -42,3 +42,7 @@ export * from "./routing/product-routes.ts";
 export * from "./routing/route.ts";
 export * from "./routing/service-paths.ts";
 export * from "./security/api-keys.ts";
+export * from "./stock-events/deliver-stock-events.ts";
+export * from "./stock-events/stock-event-handlers.ts";
+export * from "./stock-events/stock-event-schemas.ts";
+export * from "./stock-events/stock-event-sink.ts";

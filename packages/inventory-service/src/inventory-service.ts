@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from "@stockwiz/adapters";
+import { type ServiceDefinition, stockEventDeliveryTask } from "@stockwiz/adapters";
 import { expireLapsedReservations, inventoryServiceRoutes } from "@stockwiz/core";
 
 /** What both the container (server.ts) and the Lambda target (lambda.ts) run. */
@@ -6,11 +6,18 @@ export const inventoryService: ServiceDefinition = {
   name: "inventory-service",
   defaultPort: 8002,
   routes: inventoryServiceRoutes,
-  // Marks lapsed reservations expired. Housekeeping only: reads and writes already treat a
-  // reservation as expired from the instant of expires_at. Containers (ECS, npm start) run it
-  // here; in the serverless stages it belongs in a scheduled function (an EventBridge rule
-  // every minute invoking a Lambda that calls expireLapsedReservations), not yet deployed.
+  // Containers (ECS, npm start) run these on their intervals; a Lambda target runs each once
+  // after every write (createServiceLambda). Quiet stretches in the serverless stages would need
+  // a scheduled function (an EventBridge rule every minute), not yet deployed.
   periodicTasks: [
-    { name: "expire lapsed reservations", everyMs: 30_000, run: expireLapsedReservations },
+    // Marks lapsed reservations expired. Housekeeping only: reads and writes already treat a
+    // reservation as expired from the instant of expires_at.
+    {
+      name: "expire lapsed reservations",
+      everyMs: 30_000,
+      run: (deps) => expireLapsedReservations(deps),
+    },
+    // Stock events leave the outbox (issue 17): to SNS with STOCK_EVENTS_TOPIC_ARN, else the log.
+    stockEventDeliveryTask,
   ],
 };

@@ -8,6 +8,8 @@ export interface ServiceLambda {
   close(): Promise<void>;
 }
 
+const readsOnly = new Set(["GET", "HEAD", "OPTIONS"]);
+
 /**
  * A product or inventory service as an ALB→Lambda target: the container's app. Awaited at module
  * load (the init phase), so configuration, the database connection and migrations are done
@@ -18,10 +20,19 @@ export async function createServiceLambda(
   service: ServiceDefinition,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<ServiceLambda> {
-  // No interval in a frozen environment: periodic tasks run as a scheduled function instead.
-  const { app, closeStores } = await openService(service, env, { periodicTasks: false });
+  // No interval in a frozen environment: the periodic tasks (the outbox's delivery, the sweep of
+  // lapsed reservations) run after each write instead, before the answer returns, since the
+  // environment may be frozen right after it. A scheduled function would cover quiet stretches.
+  const { app, closeStores, runPeriodicTasksOnce } = await openService(service, env, {
+    periodicTasks: false,
+  });
+  const answer = await albHandlerFor(app);
   return {
-    handler: await albHandlerFor(app),
+    handler: async (event, context) => {
+      const result = await answer(event, context);
+      if (!readsOnly.has(event.httpMethod)) await runPeriodicTasksOnce();
+      return result;
+    },
     close: async () => {
       await app.close();
       await closeStores();

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { createLogger } from "../logger.ts";
+import { stockEventSinkFor } from "../stock-events/stock-event-sink-for.ts";
 import { buildServiceApp } from "./build-service-app.ts";
 import { type OpenStores, openStores } from "./open-stores.ts";
-import { startPeriodicTask } from "./periodic-task.ts";
+import { runPeriodicTask, startPeriodicTask } from "./periodic-task.ts";
 import { loadServiceConfig, type ServiceConfig, type ServiceDefinition } from "./service-config.ts";
 
 export interface OpenService {
@@ -11,6 +12,11 @@ export interface OpenService {
   listen: { host: string; port: number };
   /** Closes the stores it opened, once the app takes no more requests; shared ones stay open. */
   closeStores(): Promise<void>;
+  /**
+   * Runs each periodic task once, now, a failure logged: what a Lambda target does after a
+   * write, where a container runs them on an interval.
+   */
+  runPeriodicTasksOnce(): Promise<void>;
 }
 
 export interface OpenServiceOptions {
@@ -37,9 +43,11 @@ export async function openConfiguredService(
     apiKeys: config.apiKeys,
     requestLog: config.requestLog,
   });
+  const context = { logger, stockEventSink: stockEventSinkFor(config.stockEvents, logger) };
+  const tasks = config.service.periodicTasks ?? [];
   if (options.periodicTasks !== false) {
-    for (const task of config.service.periodicTasks ?? []) {
-      const stop = startPeriodicTask(task, stores.deps, logger);
+    for (const task of tasks) {
+      const stop = startPeriodicTask(task, stores.deps, context);
       app.addHook("onClose", async () => stop());
     }
   }
@@ -47,6 +55,9 @@ export async function openConfiguredService(
     app,
     listen: config.listen,
     closeStores: options.stores ? async () => {} : stores.close,
+    runPeriodicTasksOnce: async () => {
+      for (const task of tasks) await runPeriodicTask(task, stores.deps, context);
+    },
   };
 }
 

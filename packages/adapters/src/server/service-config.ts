@@ -2,6 +2,11 @@ import type { AnyRoute, ApiKeys, ServiceDeps } from "@stockwiz/core";
 import { apiKeyEnvSchema, apiKeysOf } from "../config/api-key-config.ts";
 import { parseEnv } from "../config/parse-env.ts";
 import {
+  type StockEventsConfig,
+  stockEventsConfigOf,
+  stockEventsEnvSchema,
+} from "../config/stock-events-config.ts";
+import {
   type LogLevel,
   type RequestLogSettings,
   requestLogSettingsOf,
@@ -27,6 +32,7 @@ export interface ServiceConfig {
   requestLog: RequestLogSettings;
   apiKeys: ApiKeys;
   stores: StoreEnv;
+  stockEvents: StockEventsConfig;
 }
 
 /**
@@ -46,5 +52,6 @@ export function loadServiceConfig(
     requestLog: requestLogSettingsOf(settings),
     apiKeys: apiKeysOf(parseEnv(apiKeyEnvSchema, env)),
     stores: parseEnv(storeEnvSchema, env),
+    stockEvents: stockEventsConfigOf(parseEnv(stockEventsEnvSchema, env)),
   };
 }

@@ -22,6 +22,8 @@ export interface InventoryTable {
   warehouse: string | null;
   last_updated: Timestamp;
   version: Generated<number>;
+  /** At or below it a level's available is `low` (stock events). */
+  low_stock_threshold: Generated<number>;
 }
 
 export interface StockMovementsTable {
@@ -87,6 +89,24 @@ export interface StockTransfersTable {
   created_at: Timestamp;
 }
 
+export type StockEventKind = "low" | "out" | "restocked";
+
+/** The outbox of level state changes: written by a trigger on stock_levels, sent after commit. */
+export interface StockEventsTable {
+  id: Generated<string>; // bigserial
+  level_id: number;
+  product_id: number;
+  location_id: number;
+  /** 1, 2, … per level: the order a consumer applies them in. */
+  sequence: number;
+  kind: StockEventKind;
+  available_before: number;
+  available_after: number;
+  low_stock_threshold: number;
+  occurred_at: Timestamp;
+  delivered_at: Date | null;
+}
+
 export interface IdempotencyKeysTable {
   key: string;
   scope: string;
@@ -106,6 +126,7 @@ export interface Database {
   reservations: ReservationsTable;
   reservation_allocations: ReservationAllocationsTable;
   stock_transfers: StockTransfersTable;
+  stock_events: StockEventsTable;
 }
 
 // Rows as selected; inserts and updates are typed by Kysely from the table interfaces above.

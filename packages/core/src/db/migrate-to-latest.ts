@@ -5,6 +5,7 @@ import * as createStockLedger from "./migrations/2025-02-01T00-00-create-stock-l
 import * as createIdempotencyKeys from "./migrations/2025-02-01T00-01-create-idempotency-keys.ts";
 import * as cascadeStockWithProduct from "./migrations/2025-03-01T00-00-cascade-stock-with-product.ts";
 import * as stockByLocation from "./migrations/2026-11-29T00-00-stock-by-location.ts";
+import * as stockEvents from "./migrations/2026-11-29T01-00-stock-events.ts";
 
 // Listed statically: a folder-reading provider breaks once the service is bundled into one file.
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   "2025-02-01T00-01-create-idempotency-keys": createIdempotencyKeys,
   "2025-03-01T00-00-cascade-stock-with-product": cascadeStockWithProduct,
   "2026-11-29T00-00-stock-by-location": stockByLocation,
+  "2026-11-29T01-00-stock-events": stockEvents,
 };
 
 /** The migrations as Kysely's Migrator takes them, for a migration test that stops part way. */

@@ -29,6 +29,7 @@ import { healthRoute } from "./health-route.ts";
 import { pageResponse, pageResponseHeaders } from "./page-response.ts";
 import { type AnyRoute, defineRoute } from "./route.ts";
 import { type ServicePrefix, servicePaths } from "./service-paths.ts";
+import { stockEventRoutesAt } from "./stock-event-routes.ts";
 import { stockLocationRoutesAt } from "./stock-location-routes.ts";
 
 /** A stock row answer carries its version as ETag, for the next If-Match. */
@@ -48,6 +49,7 @@ function inventoryRoutesAt(prefix: ServicePrefix<"inventoryService">): AnyRoute<
   const named = (operation: string) => (prefix === api ? operation : `${operation}Unprefixed`);
   return [
     ...stockLocationRoutesAt(prefix, named),
+    ...stockEventRoutesAt(prefix, named),
     defineRoute({
       method: "GET",
       path: prefix,
