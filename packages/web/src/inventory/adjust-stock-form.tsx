@@ -1,11 +1,10 @@
-import { useRef, useState } from "preact/hooks";
-import { ApiError } from "../api/api-error.ts";
+import { useState } from "preact/hooks";
 import type { StockRow } from "../api/api-schemas.ts";
-import { newIdempotencyKey } from "../api/idempotency-key.ts";
 import { adjustStock } from "../api/stockwiz-api.ts";
 import { FormAlert } from "../components/form-alert.tsx";
 import { TextField } from "../components/text-field.tsx";
 import { useFormSubmission } from "../forms/use-form-submission.ts";
+import { useIdempotentWrite } from "../forms/use-idempotent-write.ts";
 
 const fields = ["delta", "reason"] as const;
 
@@ -20,8 +19,7 @@ export function AdjustStockForm({ row, onSaved, onCancel }: AdjustStockFormProps
   const [amount, setAmount] = useState("");
   const [reason, setReason] = useState("");
   const { errors, setErrors, busy, submit } = useFormSubmission(fields);
-  // Kept only while the last attempt's outcome is unknown, so that its retry is not applied twice.
-  const unansweredKey = useRef<string | undefined>(undefined);
+  const sendOnce = useIdempotentWrite();
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -31,17 +29,11 @@ export function AdjustStockForm({ row, onSaved, onCancel }: AdjustStockFormProps
       return;
     }
     const removing = (event.submitter as HTMLButtonElement | null)?.value === "remove";
-    const idempotencyKey = unansweredKey.current ?? newIdempotencyKey();
-    unansweredKey.current = idempotencyKey;
-    void submit(async () => {
-      try {
-        onSaved(await adjustStock(row, removing ? -units : units, reason.trim(), idempotencyKey));
-      } catch (error) {
-        if (!(error instanceof ApiError && error.isServiceUnavailable))
-          unansweredKey.current = undefined;
-        throw error;
-      }
-    });
+    const delta = removing ? -units : units;
+    const adjustment = { row: row.id, delta, reason: reason.trim() };
+    void submit(async () =>
+      onSaved(await sendOnce(adjustment, (key) => adjustStock(row, delta, adjustment.reason, key))),
+    );
   };
 
   return (
