@@ -9,10 +9,8 @@ import type {
   StockRow,
   StockRowChanges,
 } from "./api-schemas.ts";
+import { idPath } from "./id-path.ts";
 import { stockwizClient as api } from "./stockwiz-client.ts";
-
-// Path ids travel as text: the API description says so (digits only).
-const idPath = (id: number) => ({ path: { id: String(id) } });
 
 /** `forceRefresh` asks the gateway to rebuild the list rather than answer its copy. */
 export function listProductsWithStock(forceRefresh: boolean): Promise<MergedProduct[]> {
