@@ -1,23 +1,30 @@
 import { useMemo, useState } from "preact/hooks";
-import type { MergedProduct, StockRow } from "./api/api-schemas.ts";
+import type { Location, MergedProduct, StockRow } from "./api/api-schemas.ts";
 import { describeFailure } from "./api/describe-failure.ts";
+import { deleteLocation, listLocations } from "./api/locations-api.ts";
 import { deleteProduct, deleteStockRow } from "./api/stockwiz-api.ts";
 import { ServiceAlert } from "./components/service-alert.tsx";
 import { StockChart } from "./components/stock-chart.tsx";
 import { SummaryCards } from "./components/summary-cards.tsx";
 import { type TabDefinition, TabList } from "./components/tab-list.tsx";
+import { TabPanel } from "./components/tab-panel.tsx";
 import type { DashboardDialog } from "./dashboard-dialogs.ts";
 import { InventoryPanel } from "./inventory/inventory-panel.tsx";
+import { LocationsPanel } from "./locations/locations-panel.tsx";
 import { OpenDialog } from "./open-dialog.tsx";
 import { ProductsPanel } from "./products/products-panel.tsx";
+import { ReservationsPanel } from "./reservations/reservations-panel.tsx";
 import { useDashboardData } from "./state/use-dashboard-data.ts";
+import { useLoadedList } from "./state/use-loaded-list.ts";
 import { summarizeStock } from "./stock/summarize-stock.ts";
 
-type TabId = "products" | "inventory";
+type TabId = "products" | "inventory" | "locations" | "reservations";
 
 const tabs: readonly TabDefinition<TabId>[] = [
   { id: "products", label: "Products" },
   { id: "inventory", label: "Inventory" },
+  { id: "locations", label: "Locations" },
+  { id: "reservations", label: "Reservations" },
 ];
 
 interface Notice {
@@ -27,6 +34,7 @@ interface Notice {
 
 export function App() {
   const data = useDashboardData();
+  const locations = useLoadedList(listLocations);
   const [tab, setTab] = useState<TabId>("products");
   const [dialog, setDialog] = useState<DashboardDialog>();
   const [notice, setNotice] = useState<Notice>();
@@ -37,11 +45,18 @@ export function App() {
   );
   const productsWithoutStock = products.filter((product) => !product.inventory);
 
+  const reloadAll = (forceRefresh = false) => {
+    void data.reload(forceRefresh);
+    void locations.reload();
+  };
+
   const saved = (text: string) => {
     setDialog(undefined);
     setNotice({ text, failed: false });
-    void data.reload();
+    reloadAll();
   };
+
+  const failed = (text: string) => setNotice({ text, failed: true });
 
   const remove = async (question: string, done: string, action: () => Promise<void>) => {
     if (!window.confirm(question)) return;
@@ -49,7 +64,7 @@ export function App() {
       await action();
       saved(done);
     } catch (error) {
-      setNotice({ text: `Not deleted. ${describeFailure(error)}`, failed: true });
+      failed(`Not deleted. ${describeFailure(error)}`);
     }
   };
 
@@ -57,7 +72,7 @@ export function App() {
     if (!product.inventory) return setDialog({ kind: "create-stock", productId: product.id });
     const row = data.inventory?.find((candidate) => candidate.product_id === product.id);
     if (row) return setDialog({ kind: "adjust-stock", row });
-    setNotice({ text: "Stock rows are unavailable right now; retry in a moment.", failed: true });
+    failed("Stock rows are unavailable right now; retry in a moment.");
   };
 
   const deleteProductRow = (product: MergedProduct) =>
@@ -71,6 +86,11 @@ export function App() {
       deleteStockRow(row.id),
     );
   };
+
+  const deleteLocationRow = (location: Location) =>
+    remove(`Delete the location ${location.name}?`, `${location.name} deleted.`, () =>
+      deleteLocation(location.id),
+    );
 
   return (
     <>
@@ -86,7 +106,7 @@ export function App() {
           </button>
           <button
             type="button"
-            onClick={() => void data.reload(true)}
+            onClick={() => reloadAll(true)}
             disabled={data.loading}
             aria-busy={data.loading}
           >
@@ -120,12 +140,7 @@ export function App() {
         <StockChart products={products} />
         <section class="data-tabs" aria-label="Products and stock">
           <TabList label="Data" tabs={tabs} selected={tab} onSelect={setTab} />
-          <div
-            id="panel-products"
-            role="tabpanel"
-            aria-labelledby="tab-products"
-            hidden={tab !== "products"}
-          >
+          <TabPanel id="products" selected={tab}>
             {data.products === undefined && data.loading && <p class="empty">Loading products…</p>}
             <ProductsPanel
               products={data.products}
@@ -134,13 +149,8 @@ export function App() {
               onStock={openStockOf}
               onDelete={(product) => void deleteProductRow(product)}
             />
-          </div>
-          <div
-            id="panel-inventory"
-            role="tabpanel"
-            aria-labelledby="tab-inventory"
-            hidden={tab !== "inventory"}
-          >
+          </TabPanel>
+          <TabPanel id="inventory" selected={tab}>
             {data.inventory === undefined && data.loading && (
               <p class="empty">Loading stock rows…</p>
             )}
@@ -153,7 +163,31 @@ export function App() {
               onAdjust={(row) => setDialog({ kind: "adjust-stock", row })}
               onDelete={(row) => void deleteStock(row)}
             />
-          </div>
+          </TabPanel>
+          <TabPanel id="locations" selected={tab}>
+            {locations.error && (
+              <ServiceAlert
+                subject="Locations"
+                error={locations.error}
+                onRetry={() => void locations.reload()}
+              />
+            )}
+            <LocationsPanel
+              locations={locations.items}
+              onAdd={() => setDialog({ kind: "create-location" })}
+              onRename={(location) => setDialog({ kind: "rename-location", location })}
+              onDelete={(location) => void deleteLocationRow(location)}
+            />
+          </TabPanel>
+          <TabPanel id="reservations" selected={tab}>
+            <ReservationsPanel
+              products={products}
+              productNames={productNames}
+              locations={locations.items ?? []}
+              onDone={saved}
+              onFailed={failed}
+            />
+          </TabPanel>
         </section>
       </main>
       {dialog && (
@@ -161,7 +195,9 @@ export function App() {
           dialog={dialog}
           products={products}
           productNames={productNames}
+          locations={locations.items ?? []}
           onDone={saved}
+          onChanged={() => void data.reload()}
           onClose={() => setDialog(undefined)}
         />
       )}

@@ -1,22 +1,28 @@
-import type { MergedProduct, Product, StockRow } from "./api/api-schemas.ts";
+import type { Location, MergedProduct, Product, StockRow } from "./api/api-schemas.ts";
 import { ApiKeyForm } from "./components/api-key-form.tsx";
 import { ModalDialog } from "./components/modal-dialog.tsx";
 import type { DashboardDialog } from "./dashboard-dialogs.ts";
 import { AdjustStockForm } from "./inventory/adjust-stock-form.tsx";
 import { StockForm } from "./inventory/stock-form.tsx";
 import { StockHistory } from "./inventory/stock-history.tsx";
+import { StockByLocation } from "./levels/stock-by-location.tsx";
+import { LocationForm } from "./locations/location-form.tsx";
 import { ProductForm } from "./products/product-form.tsx";
 
 interface OpenDialogProps {
   dialog: DashboardDialog;
   products: readonly MergedProduct[];
   productNames: ReadonlyMap<number, string>;
+  locations: readonly Location[];
   onDone: (message: string) => void;
+  /** Told when stock changed while the dialog stays open (units moved). */
+  onChanged: () => void;
   onClose: () => void;
 }
 
 /** The form of the dialog that is open, saying what it saved when it is done. */
-export function OpenDialog({ dialog, products, productNames, onDone, onClose }: OpenDialogProps) {
+export function OpenDialog(props: OpenDialogProps) {
+  const { dialog, products, productNames, locations, onDone, onChanged, onClose } = props;
   const nameOf = (row: StockRow) =>
     productNames.get(row.product_id) ?? `product #${row.product_id}`;
   switch (dialog.kind) {
@@ -64,6 +70,25 @@ export function OpenDialog({ dialog, products, productNames, onDone, onClose }: 
         <ModalDialog title={`Adjust stock of ${nameOf(dialog.row)}`} onClose={onClose}>
           <AdjustStockForm row={dialog.row} onSaved={saved} onCancel={onClose} />
           <StockHistory rowId={dialog.row.id} />
+          <StockByLocation
+            productId={dialog.row.product_id}
+            locations={locations}
+            onMoved={onChanged}
+          />
+        </ModalDialog>
+      );
+    }
+    case "create-location":
+    case "rename-location": {
+      const location = dialog.kind === "rename-location" ? dialog.location : undefined;
+      const saved = (result: Location) =>
+        onDone(location ? `${location.name} renamed ${result.name}.` : `${result.name} added.`);
+      return (
+        <ModalDialog
+          title={location ? `Rename ${location.name}` : "Add a location"}
+          onClose={onClose}
+        >
+          <LocationForm location={location} onSaved={saved} onCancel={onClose} />
         </ModalDialog>
       );
     }

@@ -45,6 +45,12 @@ const stockRow = {
   version: 1,
 };
 
+// The Locations and Reservations tabs load their lists too.
+const locationAnswers: Record<string, Answer> = {
+  "/api/inventory/locations": { status: 200, body: [] },
+  "/api/inventory/reservations": { status: 200, body: [] },
+};
+
 describe("App while loading its data", () => {
   const root = mountedRoot();
 
@@ -57,6 +63,7 @@ describe("App while loading its data", () => {
     gatewayAnswers({
       "/api/products-full": { status: 200, body: [laptop] },
       "/api/inventory": { status: 200, body: [stockRow] },
+      ...locationAnswers,
     });
     render(h(App, {}), root());
 
@@ -72,6 +79,7 @@ describe("App while loading its data", () => {
     const asked = gatewayAnswers({
       "/api/products-full": { status: 200, body: [laptop] },
       "/api/inventory": { status: 200, body: [stockRow] },
+      ...locationAnswers,
     });
     render(h(App, {}), root());
     const refresh = () =>
@@ -91,6 +99,7 @@ describe("App while loading its data", () => {
     gatewayAnswers({
       "/api/products-full": badGateway,
       "/api/inventory": { status: 200, body: [stockRow] },
+      ...locationAnswers,
     });
     render(h(App, {}), root());
 
@@ -106,7 +115,10 @@ describe("App while loading its data", () => {
     gatewayAnswers({ "/api/products-full": "no answer", "/api/inventory": "no answer" });
     render(h(App, {}), root());
 
-    await vi.waitFor(() => expect(alerts()).toHaveLength(2));
+    await vi.waitFor(() => expect(alerts()).toHaveLength(3));
     expect(alerts()[0]).toContain("The StockWiz gateway is not answering.");
+    expect(root().querySelector("#panel-locations .service-alert")?.textContent).toContain(
+      "The StockWiz gateway is not answering.",
+    );
   });
 });
