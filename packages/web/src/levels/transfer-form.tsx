@@ -18,7 +18,11 @@ interface TransferFormProps {
   onMoved: (transfer: Transfer) => void;
 }
 
-/** Moves available units of one product between locations; a short source is the API's 409. */
+/**
+ * Moves available units of one product between locations; a short source is the API's 409.
+ * Its labels and title share no word with the adjust form's beside it ("Units", "Reason"), so
+ * each label names one field of the dialog.
+ */
 export function TransferForm({ productId, levels, locations, onMoved }: TransferFormProps) {
   const [from, setFrom] = useState(String(levels[0]?.location_id ?? ""));
   const [to, setTo] = useState(() => {
@@ -53,7 +57,7 @@ export function TransferForm({ productId, levels, locations, onMoved }: Transfer
 
   return (
     <form class="inline-form" noValidate onSubmit={onSubmit} aria-labelledby="transfer-title">
-      <h3 id="transfer-title">Move units</h3>
+      <h3 id="transfer-title">Transfer to another location</h3>
       <SelectField
         id="transfer-from"
         label="From"
@@ -80,7 +84,7 @@ export function TransferForm({ productId, levels, locations, onMoved }: Transfer
       />
       <TextField
         id="transfer-quantity"
-        label="Units to move"
+        label="Quantity to move"
         inputMode="numeric"
         value={quantity}
         onValue={setQuantity}
@@ -89,7 +93,8 @@ export function TransferForm({ productId, levels, locations, onMoved }: Transfer
       />
       <TextField
         id="transfer-reason"
-        label="Reason"
+        label="Note"
+        hint="Kept in the ledger as the reason for the move."
         value={reason}
         onValue={setReason}
         error={errors.fields.reason}
