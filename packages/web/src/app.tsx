@@ -53,8 +53,14 @@ export function App() {
   const saved = (text: string) => {
     setDialog(undefined);
     setNotice({ text, failed: false });
-    reloadAll();
+    void data.reload();
   };
+
+  // The locations list follows each write's answer rather than a second read.
+  const showLocation = (location: Location) =>
+    locations.update((list) =>
+      [...list.filter(({ id }) => id !== location.id), location].sort((a, b) => a.id - b.id),
+    );
 
   const failed = (text: string) => setNotice({ text, failed: true });
 
@@ -88,9 +94,10 @@ export function App() {
   };
 
   const deleteLocationRow = (location: Location) =>
-    remove(`Delete the location ${location.name}?`, `${location.name} deleted.`, () =>
-      deleteLocation(location.id),
-    );
+    remove(`Delete the location ${location.name}?`, `${location.name} deleted.`, async () => {
+      await deleteLocation(location.id);
+      locations.update((list) => list.filter(({ id }) => id !== location.id));
+    });
 
   return (
     <>
@@ -197,6 +204,7 @@ export function App() {
           productNames={productNames}
           locations={locations.items ?? []}
           onDone={saved}
+          onLocationSaved={showLocation}
           onChanged={() => void data.reload()}
           onClose={() => setDialog(undefined)}
         />

@@ -15,6 +15,7 @@ interface OpenDialogProps {
   productNames: ReadonlyMap<number, string>;
   locations: readonly Location[];
   onDone: (message: string) => void;
+  onLocationSaved: (location: Location) => void;
   /** Told when stock changed while the dialog stays open (units moved). */
   onChanged: () => void;
   onClose: () => void;
@@ -81,8 +82,10 @@ export function OpenDialog(props: OpenDialogProps) {
     case "create-location":
     case "rename-location": {
       const location = dialog.kind === "rename-location" ? dialog.location : undefined;
-      const saved = (result: Location) =>
+      const saved = (result: Location) => {
+        props.onLocationSaved(result);
         onDone(location ? `${location.name} renamed ${result.name}.` : `${result.name} added.`);
+      };
       return (
         <ModalDialog
           title={location ? `Rename ${location.name}` : "Add a location"}

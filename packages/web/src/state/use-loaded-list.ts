@@ -6,6 +6,8 @@ export interface LoadedList<Item> {
   items: Item[] | undefined;
   error: ApiError | undefined;
   reload: () => Promise<void>;
+  /** Applies a write the API acknowledged to the list shown, from its answer, without a read. */
+  update: (change: (items: Item[]) => Item[]) => void;
 }
 
 /**
@@ -38,5 +40,11 @@ export function useLoadedList<Item>(load: () => Promise<Item[]>, key = ""): Load
     void reload();
   }, [reload]);
 
-  return { items, error, reload };
+  const update = useCallback((change: (items: Item[]) => Item[]) => {
+    // A read still on its way began before this write: its answer would undo it.
+    latestLoad.current++;
+    setItems((shown) => shown && change(shown));
+  }, []);
+
+  return { items, error, reload, update };
 }
