@@ -2,10 +2,8 @@ import type { Location, MergedProduct, Product, StockRow } from "./api/api-schem
 import { ApiKeyForm } from "./components/api-key-form.tsx";
 import { ModalDialog } from "./components/modal-dialog.tsx";
 import type { DashboardDialog } from "./dashboard-dialogs.ts";
-import { AdjustStockForm } from "./inventory/adjust-stock-form.tsx";
+import { StockDetail } from "./inventory/stock-detail.tsx";
 import { StockForm } from "./inventory/stock-form.tsx";
-import { StockHistory } from "./inventory/stock-history.tsx";
-import { StockByLocation } from "./levels/stock-by-location.tsx";
 import { LocationForm } from "./locations/location-form.tsx";
 import { ProductForm } from "./products/product-form.tsx";
 
@@ -69,12 +67,12 @@ export function OpenDialog(props: OpenDialogProps) {
         onDone(`Stock of ${nameOf(row)} is now ${row.quantity} units.`);
       return (
         <ModalDialog title={`Adjust stock of ${nameOf(dialog.row)}`} onClose={onClose}>
-          <AdjustStockForm row={dialog.row} onSaved={saved} onCancel={onClose} />
-          <StockHistory rowId={dialog.row.id} />
-          <StockByLocation
-            productId={dialog.row.product_id}
+          <StockDetail
+            row={dialog.row}
             locations={locations}
+            onAdjusted={saved}
             onMoved={onChanged}
+            onCancel={onClose}
           />
         </ModalDialog>
       );

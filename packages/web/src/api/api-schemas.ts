@@ -25,5 +25,6 @@ export type NewProduct = JsonBodyOf<"createProduct">;
 export type ProductChanges = JsonBodyOf<"updateProduct">;
 export type NewStockRow = JsonBodyOf<"createStockRow">;
 export type StockRowChanges = JsonBodyOf<"updateStockRow">;
+export type StockAdjustment = JsonBodyOf<"adjustStock">;
 export type NewTransfer = JsonBodyOf<"createTransfer">;
 export type NewReservation = JsonBodyOf<"createReservation">;

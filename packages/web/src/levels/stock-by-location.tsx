@@ -1,21 +1,21 @@
 import { useState } from "preact/hooks";
-import type { Location, Transfer } from "../api/api-schemas.ts";
-import { listStockLevels } from "../api/levels-api.ts";
+import type { Location, StockLevel, Transfer } from "../api/api-schemas.ts";
 import { locationNameOf } from "../locations/location-name.ts";
-import { useLoadedList } from "../state/use-loaded-list.ts";
+import type { LoadedList } from "../state/use-loaded-list.ts";
 import { StockLevelsTable } from "./stock-levels-table.tsx";
 import { TransferForm } from "./transfer-form.tsx";
 
 interface StockByLocationProps {
   productId: number;
+  /** The product's levels, read again here after units moved. */
+  levels: LoadedList<StockLevel>;
   locations: readonly Location[];
   /** Told after units moved, so that figures shown elsewhere follow. */
   onMoved: () => void;
 }
 
 /** A product's levels at each location, and the form that moves units between them. */
-export function StockByLocation({ productId, locations, onMoved }: StockByLocationProps) {
-  const levels = useLoadedList(() => listStockLevels(productId), String(productId));
+export function StockByLocation({ productId, levels, locations, onMoved }: StockByLocationProps) {
   const [moved, setMoved] = useState<string>();
 
   const afterTransfer = (transfer: Transfer) => {

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { h, render } from "preact";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Location, NewTransfer, StockLevel } from "../src/api/api-schemas.ts";
-import { StockByLocation } from "../src/levels/stock-by-location.tsx";
+import type { Location, NewTransfer, StockLevel, StockRow } from "../src/api/api-schemas.ts";
+import { StockDetail } from "../src/inventory/stock-detail.tsx";
 import { fakeApi, jsonAnswer } from "./fake-api.ts";
 import { buttonNamed, choose, typeInto } from "./form-input.ts";
 import { mountedRoot } from "./mounted-root.ts";
@@ -12,6 +12,15 @@ const locations: Location[] = [
   { id: 1, name: "Warehouse A", created_at: stamp, updated_at: stamp },
   { id: 2, name: "Warehouse B", created_at: stamp, updated_at: stamp },
 ];
+
+const row: StockRow = {
+  id: 7,
+  product_id: 5,
+  quantity: 100,
+  warehouse: "Warehouse B",
+  last_updated: stamp,
+  version: 1,
+};
 
 const level = (location: Location, onHand: number, reserved: number): StockLevel => ({
   product_id: 5,
@@ -23,11 +32,13 @@ const level = (location: Location, onHand: number, reserved: number): StockLevel
   updated_at: stamp,
 });
 
-/** An inventory service holding product 5 in Warehouse B (100 on hand, 10 reserved). */
-function inventoryService() {
-  let levels = [level(locations[1] as Location, 100, 10)];
+/** An inventory service holding product 5 in Warehouse B (100 on hand, 10 reserved), or `levels`. */
+function inventoryService(initialLevels = [level(locations[1] as Location, 100, 10)]) {
+  let levels = initialLevels;
   const sent = fakeApi((request) => {
-    if (request.method === "GET") return jsonAnswer(200, levels);
+    if (request.path === "/api/inventory/levels?product_id=5") return jsonAnswer(200, levels);
+    if (request.path === "/api/inventory/7/movements") return jsonAnswer(200, []);
+    if (request.path === "/api/inventory/7/adjust") return jsonAnswer(200, row);
     const transfer = request.body as NewTransfer;
     const source = levels.find((candidate) => candidate.location_id === transfer.from_location_id);
     if (!source || source.available < transfer.quantity) {
@@ -48,20 +59,26 @@ function inventoryService() {
   return sent;
 }
 
-describe("StockByLocation", () => {
+describe("StockDetail", () => {
   const root = mountedRoot();
   const onMoved = vi.fn();
+  const onAdjusted = vi.fn();
+  const show = () =>
+    render(h(StockDetail, { row, locations, onAdjusted, onMoved, onCancel: () => {} }), root());
   const cells = (locationId: number) =>
     [...root().querySelectorAll(`tr[data-location-id="${locationId}"] > *`)].map(
       (cell) => cell.textContent,
     );
   const formAlert = () => root().querySelector(".form-alert")?.textContent ?? "";
 
-  beforeEach(() => onMoved.mockReset());
+  beforeEach(() => {
+    onMoved.mockReset();
+    onAdjusted.mockReset();
+  });
 
   it("when opened, then shows on hand, reserved and available per location", async () => {
     inventoryService();
-    render(h(StockByLocation, { productId: 5, locations, onMoved }), root());
+    show();
 
     await vi.waitFor(() => expect(cells(2)).toEqual(["Warehouse B", "100", "10", "90"]));
     expect(root().querySelector("#transfer-from")?.textContent).toContain(
@@ -71,7 +88,7 @@ describe("StockByLocation", () => {
 
   it("when units are moved, then the transfer is posted with an idempotency key and the levels follow", async () => {
     const sent = inventoryService();
-    render(h(StockByLocation, { productId: 5, locations, onMoved }), root());
+    show();
     await vi.waitFor(() => expect(cells(2)).toHaveLength(4));
 
     choose("transfer-to", "1");
@@ -99,9 +116,41 @@ describe("StockByLocation", () => {
     expect(onMoved).toHaveBeenCalledOnce();
   });
 
+  it("when the product is in one location, then the adjust form asks no location and sends none", async () => {
+    const sent = inventoryService();
+    show();
+    await vi.waitFor(() => expect(cells(2)).toHaveLength(4));
+
+    typeInto("adjust-amount", "3");
+    buttonNamed("+ Add units").click();
+
+    await vi.waitFor(() => expect(onAdjusted).toHaveBeenCalled());
+    expect(document.getElementById("adjust-location")).toBeNull();
+    expect(sent.find((request) => request.method === "POST")?.body).toEqual({ delta: 3 });
+  });
+
+  it("when the product is in several locations, then the adjust form sends the one picked", async () => {
+    const sent = inventoryService([
+      level(locations[0] as Location, 30, 0),
+      level(locations[1] as Location, 70, 10),
+    ]);
+    show();
+    await vi.waitFor(() => expect(document.getElementById("adjust-location")).not.toBeNull());
+
+    choose("adjust-location", "2");
+    typeInto("adjust-amount", "4");
+    buttonNamed("− Remove units").click();
+
+    await vi.waitFor(() => expect(onAdjusted).toHaveBeenCalled());
+    expect(sent.find((request) => request.method === "POST")?.body).toEqual({
+      delta: -4,
+      location_id: 2,
+    });
+  });
+
   it("when the source has too few available units (409), then the problem's detail is shown and nothing moves", async () => {
     inventoryService();
-    render(h(StockByLocation, { productId: 5, locations, onMoved }), root());
+    show();
     await vi.waitFor(() => expect(cells(2)).toHaveLength(4));
 
     choose("transfer-to", "1");
