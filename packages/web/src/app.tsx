@@ -38,6 +38,8 @@ export function App() {
   const [tab, setTab] = useState<TabId>("products");
   const [dialog, setDialog] = useState<DashboardDialog>();
   const [notice, setNotice] = useState<Notice>();
+  // Counts presses of Refresh, so that the lists the tabs read themselves are read again too.
+  const [refreshes, setRefreshes] = useState(0);
   const products = data.products ?? [];
   const productNames = useMemo(
     () => new Map(products.map((product) => [product.id, product.name])),
@@ -45,9 +47,10 @@ export function App() {
   );
   const productsWithoutStock = products.filter((product) => !product.inventory);
 
-  const reloadAll = (forceRefresh = false) => {
-    void data.reload(forceRefresh);
+  const refresh = () => {
+    void data.reload(true);
     void locations.reload();
+    setRefreshes((count) => count + 1);
   };
 
   const saved = (text: string) => {
@@ -111,12 +114,7 @@ export function App() {
           >
             API key
           </button>
-          <button
-            type="button"
-            onClick={() => reloadAll(true)}
-            disabled={data.loading}
-            aria-busy={data.loading}
-          >
+          <button type="button" onClick={refresh} disabled={data.loading} aria-busy={data.loading}>
             {data.loading ? "Refreshing…" : "Refresh"}
           </button>
         </div>
@@ -188,6 +186,7 @@ export function App() {
           </TabPanel>
           <TabPanel id="reservations" selected={tab}>
             <ReservationsPanel
+              refreshes={refreshes}
               products={products}
               productNames={productNames}
               locations={locations.items ?? []}

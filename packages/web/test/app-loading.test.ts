@@ -75,7 +75,7 @@ describe("App while loading its data", () => {
     expect(alerts()).toEqual([]);
   });
 
-  it("when Refresh is pressed, then asks the gateway to bypass its cache", async () => {
+  it("when Refresh is pressed, then asks the gateway to bypass its cache and reads every list again", async () => {
     const asked = gatewayAnswers({
       "/api/products-full": { status: 200, body: [laptop] },
       "/api/inventory": { status: 200, body: [stockRow] },
@@ -93,6 +93,13 @@ describe("App while loading its data", () => {
       "/api/products-full",
       "/api/products-full?force_refresh=true",
     ]);
+    // The lists the Locations and Reservations tabs show are read again too.
+    await vi.waitFor(() =>
+      expect(
+        asked.filter((path) => path === "/api/inventory/reservations?status=active"),
+      ).toHaveLength(2),
+    );
+    expect(asked.filter((path) => path === "/api/inventory/locations")).toHaveLength(2);
   });
 
   it("when the gateway answers 502 for products, then says the products are unavailable", async () => {

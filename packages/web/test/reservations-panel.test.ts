@@ -76,7 +76,15 @@ describe("ReservationsPanel", () => {
     rows().find((row) => row.querySelector("th")?.textContent === reference)?.textContent ?? "";
   const show = () =>
     render(
-      h(ReservationsPanel, { products, productNames, locations, onDone, onFailed, clock }),
+      h(ReservationsPanel, {
+        products,
+        productNames,
+        locations,
+        onDone,
+        onFailed,
+        clock,
+        refreshes: 0,
+      }),
       root(),
     );
 

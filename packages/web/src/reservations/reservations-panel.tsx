@@ -14,6 +14,8 @@ import { ReservationForm } from "./reservation-form.tsx";
 import { nameOf, ReservationsTable } from "./reservations-table.tsx";
 
 interface ReservationsPanelProps {
+  /** Each new value reads the list again (the page's Refresh). */
+  refreshes: number;
   products: readonly Product[];
   productNames: ReadonlyMap<number, string>;
   locations: readonly Location[];
@@ -26,7 +28,7 @@ interface ReservationsPanelProps {
 /** Makes reservations and lists the active ones, counting down to their expiry. */
 export function ReservationsPanel(props: ReservationsPanelProps) {
   const { products, productNames, locations, onDone, onFailed } = props;
-  const reservations = useLoadedList(listActiveReservations);
+  const reservations = useLoadedList(listActiveReservations, String(props.refreshes));
   const now = useNow(props.clock ?? systemClock);
   const [busy, setBusy] = useState(false);
   const sendOnce = useIdempotentWrite();
