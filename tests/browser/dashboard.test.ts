@@ -4,7 +4,15 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePorts } from "../kit/free-ports.ts";
-import { card, firstRowHeader, productRow, stockRow } from "./dashboard-locators.ts";
+import {
+  availableAt,
+  card,
+  firstRowHeader,
+  locationRow,
+  productRow,
+  reservationRow,
+  stockRow,
+} from "./dashboard-locators.ts";
 import { type LaunchedChromium, launchChromium } from "./launch-chromium.ts";
 import { type RunningStockWiz, startStockWiz } from "./start-stockwiz.ts";
 
@@ -269,6 +277,68 @@ describe("dashboard in Chromium against the real stack", { timeout: testBoundMs 
     await page.close();
     // Deleting the product deletes its stock row: the seed totals other tests read are back.
     expect((await api(`/api/products/${product.id}`, "DELETE")).status).toBe(204);
+  });
+
+  it("when units are reserved in the page and released again, then the level's available goes down and back up", async () => {
+    const page = await openDashboard();
+    const product = "Webcam HD";
+    const reference = "E2E order 17";
+    const stockDialog = page.getByRole("dialog", { name: `Adjust stock of ${product}` });
+    const availableShows = async (units: string) => {
+      await page.getByRole("tab", { name: "Products" }).click();
+      await productRow(page, product)
+        .getByRole("button", { name: `Adjust stock of ${product}` })
+        .click();
+      await availableAt(page, product, "Warehouse B", units).waitFor();
+      await stockDialog.getByRole("button", { name: "Cancel" }).click();
+    };
+    await availableShows("100");
+
+    await page.getByRole("tab", { name: "Reservations" }).click();
+    const form = page.getByRole("form", { name: "Reserve units" });
+    await form.getByLabel("Product").selectOption({ label: product });
+    await form.getByLabel("Units").fill("5");
+    await form.getByLabel("Reference").fill(reference);
+    await form.getByRole("button", { name: "Reserve" }).click();
+    const row = reservationRow(page, reference);
+    await row.getByText(`${product} × 5 — Warehouse B: 5`).waitFor();
+    // Fifteen minutes by default, counting down.
+    await row.getByText(/^1[45]:\d\d$/).waitFor();
+    await availableShows("95");
+
+    await page.getByRole("tab", { name: "Reservations" }).click();
+    await row.getByRole("button", { name: `Release ${reference}` }).click();
+    await row.waitFor({ state: "detached" });
+    await page.getByRole("status").getByText(`${reference} released.`, { exact: true }).waitFor();
+    await availableShows("100");
+    await page.close();
+  });
+
+  it("when a location is added, then it is listed; a location holding units is not deleted", async () => {
+    const page = await openDashboard();
+    const name = "E2E Dock 17";
+    await page.getByRole("tab", { name: "Locations" }).click();
+    await locationRow(page, "Warehouse A").waitFor();
+
+    await page.getByRole("button", { name: "Add location" }).click();
+    const dialog = page.getByRole("dialog", { name: "Add a location" });
+    await dialog.getByLabel("Name").fill(name);
+    await dialog.getByRole("button", { name: "Add location" }).click();
+    await locationRow(page, name).waitFor();
+
+    await locationRow(page, "Warehouse A")
+      .getByRole("button", { name: "Delete location Warehouse A" })
+      .click();
+    await page
+      .getByRole("alert")
+      .getByText("Not deleted. The location holds units or reservations", { exact: true })
+      .waitFor();
+    await locationRow(page, name)
+      .getByRole("button", { name: `Delete location ${name}` })
+      .click();
+    await locationRow(page, name).waitFor({ state: "detached" });
+    await expect(locationRow(page, "Warehouse A").count()).resolves.toBe(1);
+    await page.close();
   });
 
   it("when opened at phone width, then nothing overflows sideways", async () => {

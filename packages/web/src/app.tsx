@@ -1,23 +1,30 @@
 import { useMemo, useState } from "preact/hooks";
-import type { MergedProduct, StockRow } from "./api/api-schemas.ts";
+import type { Location, MergedProduct, StockRow } from "./api/api-schemas.ts";
 import { describeFailure } from "./api/describe-failure.ts";
+import { deleteLocation, listLocations } from "./api/locations-api.ts";
 import { deleteProduct, deleteStockRow } from "./api/stockwiz-api.ts";
 import { ServiceAlert } from "./components/service-alert.tsx";
 import { StockChart } from "./components/stock-chart.tsx";
 import { SummaryCards } from "./components/summary-cards.tsx";
 import { type TabDefinition, TabList } from "./components/tab-list.tsx";
+import { TabPanel } from "./components/tab-panel.tsx";
 import type { DashboardDialog } from "./dashboard-dialogs.ts";
 import { InventoryPanel } from "./inventory/inventory-panel.tsx";
+import { LocationsPanel } from "./locations/locations-panel.tsx";
 import { OpenDialog } from "./open-dialog.tsx";
 import { ProductsPanel } from "./products/products-panel.tsx";
+import { ReservationsPanel } from "./reservations/reservations-panel.tsx";
 import { useDashboardData } from "./state/use-dashboard-data.ts";
+import { useLoadedList } from "./state/use-loaded-list.ts";
 import { summarizeStock } from "./stock/summarize-stock.ts";
 
-type TabId = "products" | "inventory";
+type TabId = "products" | "inventory" | "locations" | "reservations";
 
 const tabs: readonly TabDefinition<TabId>[] = [
   { id: "products", label: "Products" },
   { id: "inventory", label: "Inventory" },
+  { id: "locations", label: "Locations" },
+  { id: "reservations", label: "Reservations" },
 ];
 
 interface Notice {
@@ -27,9 +34,12 @@ interface Notice {
 
 export function App() {
   const data = useDashboardData();
+  const locations = useLoadedList(listLocations);
   const [tab, setTab] = useState<TabId>("products");
   const [dialog, setDialog] = useState<DashboardDialog>();
   const [notice, setNotice] = useState<Notice>();
+  // Counts presses of Refresh, so that the lists the tabs read themselves are read again too.
+  const [refreshes, setRefreshes] = useState(0);
   const products = data.products ?? [];
   const productNames = useMemo(
     () => new Map(products.map((product) => [product.id, product.name])),
@@ -37,11 +47,25 @@ export function App() {
   );
   const productsWithoutStock = products.filter((product) => !product.inventory);
 
+  const refresh = () => {
+    void data.reload(true);
+    void locations.reload();
+    setRefreshes((count) => count + 1);
+  };
+
   const saved = (text: string) => {
     setDialog(undefined);
     setNotice({ text, failed: false });
     void data.reload();
   };
+
+  // The locations list follows each write's answer rather than a second read.
+  const showLocation = (location: Location) =>
+    locations.update((list) =>
+      [...list.filter(({ id }) => id !== location.id), location].sort((a, b) => a.id - b.id),
+    );
+
+  const failed = (text: string) => setNotice({ text, failed: true });
 
   const remove = async (question: string, done: string, action: () => Promise<void>) => {
     if (!window.confirm(question)) return;
@@ -49,7 +73,7 @@ export function App() {
       await action();
       saved(done);
     } catch (error) {
-      setNotice({ text: `Not deleted. ${describeFailure(error)}`, failed: true });
+      failed(`Not deleted. ${describeFailure(error)}`);
     }
   };
 
@@ -57,7 +81,7 @@ export function App() {
     if (!product.inventory) return setDialog({ kind: "create-stock", productId: product.id });
     const row = data.inventory?.find((candidate) => candidate.product_id === product.id);
     if (row) return setDialog({ kind: "adjust-stock", row });
-    setNotice({ text: "Stock rows are unavailable right now; retry in a moment.", failed: true });
+    failed("Stock rows are unavailable right now; retry in a moment.");
   };
 
   const deleteProductRow = (product: MergedProduct) =>
@@ -72,6 +96,12 @@ export function App() {
     );
   };
 
+  const deleteLocationRow = (location: Location) =>
+    remove(`Delete the location ${location.name}?`, `${location.name} deleted.`, async () => {
+      await deleteLocation(location.id);
+      locations.update((list) => list.filter(({ id }) => id !== location.id));
+    });
+
   return (
     <>
       <header class="page-header">
@@ -84,12 +114,7 @@ export function App() {
           >
             API key
           </button>
-          <button
-            type="button"
-            onClick={() => void data.reload(true)}
-            disabled={data.loading}
-            aria-busy={data.loading}
-          >
+          <button type="button" onClick={refresh} disabled={data.loading} aria-busy={data.loading}>
             {data.loading ? "Refreshing…" : "Refresh"}
           </button>
         </div>
@@ -120,12 +145,7 @@ export function App() {
         <StockChart products={products} />
         <section class="data-tabs" aria-label="Products and stock">
           <TabList label="Data" tabs={tabs} selected={tab} onSelect={setTab} />
-          <div
-            id="panel-products"
-            role="tabpanel"
-            aria-labelledby="tab-products"
-            hidden={tab !== "products"}
-          >
+          <TabPanel id="products" selected={tab}>
             {data.products === undefined && data.loading && <p class="empty">Loading products…</p>}
             <ProductsPanel
               products={data.products}
@@ -134,13 +154,8 @@ export function App() {
               onStock={openStockOf}
               onDelete={(product) => void deleteProductRow(product)}
             />
-          </div>
-          <div
-            id="panel-inventory"
-            role="tabpanel"
-            aria-labelledby="tab-inventory"
-            hidden={tab !== "inventory"}
-          >
+          </TabPanel>
+          <TabPanel id="inventory" selected={tab}>
             {data.inventory === undefined && data.loading && (
               <p class="empty">Loading stock rows…</p>
             )}
@@ -153,7 +168,32 @@ export function App() {
               onAdjust={(row) => setDialog({ kind: "adjust-stock", row })}
               onDelete={(row) => void deleteStock(row)}
             />
-          </div>
+          </TabPanel>
+          <TabPanel id="locations" selected={tab}>
+            {locations.error && (
+              <ServiceAlert
+                subject="Locations"
+                error={locations.error}
+                onRetry={() => void locations.reload()}
+              />
+            )}
+            <LocationsPanel
+              locations={locations.items}
+              onAdd={() => setDialog({ kind: "create-location" })}
+              onRename={(location) => setDialog({ kind: "rename-location", location })}
+              onDelete={(location) => void deleteLocationRow(location)}
+            />
+          </TabPanel>
+          <TabPanel id="reservations" selected={tab}>
+            <ReservationsPanel
+              refreshes={refreshes}
+              products={products}
+              productNames={productNames}
+              locations={locations.items ?? []}
+              onDone={saved}
+              onFailed={failed}
+            />
+          </TabPanel>
         </section>
       </main>
       {dialog && (
@@ -161,7 +201,10 @@ export function App() {
           dialog={dialog}
           products={products}
           productNames={productNames}
+          locations={locations.items ?? []}
           onDone={saved}
+          onLocationSaved={showLocation}
+          onChanged={() => void data.reload()}
           onClose={() => setDialog(undefined)}
         />
       )}

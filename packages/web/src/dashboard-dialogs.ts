@@ -1,4 +1,4 @@
-import type { MergedProduct, StockRow } from "./api/api-schemas.ts";
+import type { Location, MergedProduct, StockRow } from "./api/api-schemas.ts";
 
 /** Which form, if any, is open over the dashboard. */
 export type DashboardDialog =
@@ -7,4 +7,6 @@ export type DashboardDialog =
   | { kind: "create-stock"; productId?: number }
   | { kind: "edit-stock"; row: StockRow }
   | { kind: "adjust-stock"; row: StockRow }
+  | { kind: "create-location" }
+  | { kind: "rename-location"; location: Location }
   | { kind: "api-key" };

@@ -1,22 +1,27 @@
-import type { MergedProduct, Product, StockRow } from "./api/api-schemas.ts";
+import type { Location, MergedProduct, Product, StockRow } from "./api/api-schemas.ts";
 import { ApiKeyForm } from "./components/api-key-form.tsx";
 import { ModalDialog } from "./components/modal-dialog.tsx";
 import type { DashboardDialog } from "./dashboard-dialogs.ts";
-import { AdjustStockForm } from "./inventory/adjust-stock-form.tsx";
+import { StockDetail } from "./inventory/stock-detail.tsx";
 import { StockForm } from "./inventory/stock-form.tsx";
-import { StockHistory } from "./inventory/stock-history.tsx";
+import { LocationForm } from "./locations/location-form.tsx";
 import { ProductForm } from "./products/product-form.tsx";
 
 interface OpenDialogProps {
   dialog: DashboardDialog;
   products: readonly MergedProduct[];
   productNames: ReadonlyMap<number, string>;
+  locations: readonly Location[];
   onDone: (message: string) => void;
+  onLocationSaved: (location: Location) => void;
+  /** Told when stock changed while the dialog stays open (units moved). */
+  onChanged: () => void;
   onClose: () => void;
 }
 
 /** The form of the dialog that is open, saying what it saved when it is done. */
-export function OpenDialog({ dialog, products, productNames, onDone, onClose }: OpenDialogProps) {
+export function OpenDialog(props: OpenDialogProps) {
+  const { dialog, products, productNames, locations, onDone, onChanged, onClose } = props;
   const nameOf = (row: StockRow) =>
     productNames.get(row.product_id) ?? `product #${row.product_id}`;
   switch (dialog.kind) {
@@ -62,8 +67,29 @@ export function OpenDialog({ dialog, products, productNames, onDone, onClose }: 
         onDone(`Stock of ${nameOf(row)} is now ${row.quantity} units.`);
       return (
         <ModalDialog title={`Adjust stock of ${nameOf(dialog.row)}`} onClose={onClose}>
-          <AdjustStockForm row={dialog.row} onSaved={saved} onCancel={onClose} />
-          <StockHistory rowId={dialog.row.id} />
+          <StockDetail
+            row={dialog.row}
+            locations={locations}
+            onAdjusted={saved}
+            onMoved={onChanged}
+            onCancel={onClose}
+          />
+        </ModalDialog>
+      );
+    }
+    case "create-location":
+    case "rename-location": {
+      const location = dialog.kind === "rename-location" ? dialog.location : undefined;
+      const saved = (result: Location) => {
+        props.onLocationSaved(result);
+        onDone(location ? `${location.name} renamed ${result.name}.` : `${result.name} added.`);
+      };
+      return (
+        <ModalDialog
+          title={location ? `Rename ${location.name}` : "Add a location"}
+          onClose={onClose}
+        >
+          <LocationForm location={location} onSaved={saved} onCancel={onClose} />
         </ModalDialog>
       );
     }

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { h, render } from "preact";
-import { act } from "preact/test-utils";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { StockRow } from "../src/api/api-schemas.ts";
 import { AdjustStockForm } from "../src/inventory/adjust-stock-form.tsx";
 import { fakeApi, jsonAnswer, problemAnswer } from "./fake-api.ts";
+import { typeInto } from "./form-input.ts";
 import { mountedRoot } from "./mounted-root.ts";
 
 const row: StockRow = {
@@ -32,14 +32,6 @@ function adjustAnswers(...statuses: number[]): SentAdjustment[] {
       : problemAnswer(status, `HTTP ${status}`);
   });
   return sent;
-}
-
-function typeInto(id: string, value: string) {
-  act(() => {
-    const field = document.getElementById(id) as HTMLInputElement;
-    field.value = value;
-    field.dispatchEvent(new Event("input", { bubbles: true }));
-  });
 }
 
 function press(label: string) {
@@ -92,6 +84,20 @@ describe("AdjustStockForm", () => {
     await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
     expect(sent).toHaveLength(2);
     expect(sent[1]?.idempotencyKey).toBe(sent[0]?.idempotencyKey);
+  });
+
+  it("when the request is changed after a gateway failure, then it goes with a new key (the old one names another body)", async () => {
+    const sent = adjustAnswers(502, 200);
+    typeInto("adjust-amount", "40");
+    press("Add units");
+    await vi.waitFor(() => expect(formAlert()).toContain("HTTP 502"));
+
+    typeInto("adjust-amount", "41");
+    press("Add units");
+
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(sent[1]?.body).toEqual({ delta: 41 });
+    expect(sent[1]?.idempotencyKey).not.toBe(sent[0]?.idempotencyKey);
   });
 
   it("when the API refused the attempt (409), then the next attempt is a new one with a new key", async () => {

@@ -45,6 +45,12 @@ const stockRow = {
   version: 1,
 };
 
+// The Locations and Reservations tabs load their lists too.
+const locationAnswers: Record<string, Answer> = {
+  "/api/inventory/locations": { status: 200, body: [] },
+  "/api/inventory/reservations": { status: 200, body: [] },
+};
+
 describe("App while loading its data", () => {
   const root = mountedRoot();
 
@@ -57,6 +63,7 @@ describe("App while loading its data", () => {
     gatewayAnswers({
       "/api/products-full": { status: 200, body: [laptop] },
       "/api/inventory": { status: 200, body: [stockRow] },
+      ...locationAnswers,
     });
     render(h(App, {}), root());
 
@@ -68,10 +75,11 @@ describe("App while loading its data", () => {
     expect(alerts()).toEqual([]);
   });
 
-  it("when Refresh is pressed, then asks the gateway to bypass its cache", async () => {
+  it("when Refresh is pressed, then asks the gateway to bypass its cache and reads every list again", async () => {
     const asked = gatewayAnswers({
       "/api/products-full": { status: 200, body: [laptop] },
       "/api/inventory": { status: 200, body: [stockRow] },
+      ...locationAnswers,
     });
     render(h(App, {}), root());
     const refresh = () =>
@@ -85,12 +93,20 @@ describe("App while loading its data", () => {
       "/api/products-full",
       "/api/products-full?force_refresh=true",
     ]);
+    // The lists the Locations and Reservations tabs show are read again too.
+    await vi.waitFor(() =>
+      expect(
+        asked.filter((path) => path === "/api/inventory/reservations?status=active"),
+      ).toHaveLength(2),
+    );
+    expect(asked.filter((path) => path === "/api/inventory/locations")).toHaveLength(2);
   });
 
   it("when the gateway answers 502 for products, then says the products are unavailable", async () => {
     gatewayAnswers({
       "/api/products-full": badGateway,
       "/api/inventory": { status: 200, body: [stockRow] },
+      ...locationAnswers,
     });
     render(h(App, {}), root());
 
@@ -106,7 +122,10 @@ describe("App while loading its data", () => {
     gatewayAnswers({ "/api/products-full": "no answer", "/api/inventory": "no answer" });
     render(h(App, {}), root());
 
-    await vi.waitFor(() => expect(alerts()).toHaveLength(2));
+    await vi.waitFor(() => expect(alerts()).toHaveLength(3));
     expect(alerts()[0]).toContain("The StockWiz gateway is not answering.");
+    expect(root().querySelector("#panel-locations .service-alert")?.textContent).toContain(
+      "The StockWiz gateway is not answering.",
+    );
   });
 });

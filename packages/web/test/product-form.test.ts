@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { h, render } from "preact";
-import { act } from "preact/test-utils";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Product } from "../src/api/api-schemas.ts";
 import { ProductForm } from "../src/products/product-form.tsx";
 import { fakeApi, jsonAnswer } from "./fake-api.ts";
+import { typeInto } from "./form-input.ts";
 import { mountedRoot } from "./mounted-root.ts";
 
 const laptop: Product = {
@@ -21,15 +21,6 @@ function answerWith(status: number, payload: unknown) {
   return {
     sent: () => sent.map(({ method, path, body }) => ({ method, path, body })),
   };
-}
-
-// act() applies the re-render a keystroke causes before the test goes on, as time does for a person.
-function typeInto(id: string, value: string) {
-  act(() => {
-    const field = document.getElementById(id) as HTMLInputElement;
-    field.value = value;
-    field.dispatchEvent(new Event("input", { bubbles: true }));
-  });
 }
 
 function submitForm() {

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { h, render } from "preact";
-import { act } from "preact/test-utils";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { StockRow } from "../src/api/api-schemas.ts";
 import { StockForm } from "../src/inventory/stock-form.tsx";
 import { fakeApi, jsonAnswer, problemAnswer } from "./fake-api.ts";
+import { typeInto } from "./form-input.ts";
 import { mountedRoot } from "./mounted-root.ts";
 
 const readRow: StockRow = {
@@ -27,14 +27,6 @@ function stockServiceHoldingChangedRow() {
       return problemAnswer(412, `The row is at version ${current.version}`);
     current = { ...current, ...(request.body as object), version: current.version + 1 };
     return jsonAnswer(200, current);
-  });
-}
-
-function typeInto(id: string, value: string) {
-  act(() => {
-    const field = document.getElementById(id) as HTMLInputElement;
-    field.value = value;
-    field.dispatchEvent(new Event("input", { bubbles: true }));
   });
 }
 

@@ -28,7 +28,7 @@ describe("the dashboard's API calls", () => {
   it("when stock is adjusted, then the delta and reason are posted with the idempotency key", async () => {
     const sent = fakeApi(() => jsonAnswer(200, { ...row, quantity: 25, version: 8 }));
 
-    const adjusted = await adjustStock(row, -5, "damaged", "key-1");
+    const adjusted = await adjustStock(row, { delta: -5, reason: "damaged" }, "key-1");
 
     expect(sent).toEqual([
       expect.objectContaining({
@@ -86,7 +86,7 @@ describe("the dashboard's API calls", () => {
   it("when the answer is a problem, then an ApiError holds its status and details", async () => {
     fakeApi(() => problemAnswer(409, "Only 3 in stock; cannot apply -5"));
 
-    const failure = adjustStock(row, -5, "", "key-2");
+    const failure = adjustStock(row, { delta: -5 }, "key-2");
 
     await expect(failure).rejects.toBeInstanceOf(ApiError);
     await expect(failure).rejects.toMatchObject({

@@ -15,8 +15,16 @@ export type MergedProduct = Schemas["MergedProduct"];
 export type StockRow = Schemas["StockRow"];
 export type StockMovement = Schemas["StockMovement"];
 export type Problem = Schemas["Problem"];
+export type Location = Schemas["Location"];
+/** One product at one location: on hand, reserved and available units. */
+export type StockLevel = Schemas["StockLevel"];
+export type Transfer = Schemas["Transfer"];
+export type Reservation = Schemas["Reservation"];
 
 export type NewProduct = JsonBodyOf<"createProduct">;
 export type ProductChanges = JsonBodyOf<"updateProduct">;
 export type NewStockRow = JsonBodyOf<"createStockRow">;
 export type StockRowChanges = JsonBodyOf<"updateStockRow">;
+export type StockAdjustment = JsonBodyOf<"adjustStock">;
+export type NewTransfer = JsonBodyOf<"createTransfer">;
+export type NewReservation = JsonBodyOf<"createReservation">;

@@ -5,14 +5,13 @@ import type {
   NewStockRow,
   Product,
   ProductChanges,
+  StockAdjustment,
   StockMovement,
   StockRow,
   StockRowChanges,
 } from "./api-schemas.ts";
+import { idPath } from "./id-path.ts";
 import { stockwizClient as api } from "./stockwiz-client.ts";
-
-// Path ids travel as text: the API description says so (digits only).
-const idPath = (id: number) => ({ path: { id: String(id) } });
 
 /** `forceRefresh` asks the gateway to rebuild the list rather than answer its copy. */
 export function listProductsWithStock(forceRefresh: boolean): Promise<MergedProduct[]> {
@@ -54,18 +53,17 @@ export function updateStockRow(row: StockRow, changes: StockRowChanges): Promise
 }
 
 /**
- * Adds `delta` units (negative removes) with the reason kept in the row's ledger. Pass the same
- * `idempotencyKey` again only to retry an attempt whose outcome is unknown: it is applied once.
+ * Adds `delta` units (negative removes) with the reason kept in the row's ledger; a product
+ * stocked in several locations needs `location_id` (409 location_required otherwise). Pass the
+ * same `idempotencyKey` again only to retry an attempt whose outcome is unknown: it is applied once.
  */
 export function adjustStock(
   row: StockRow,
-  delta: number,
-  reason: string,
+  adjustment: StockAdjustment,
   idempotencyKey: string,
 ): Promise<StockRow> {
   const params = { ...idPath(row.id), header: { "Idempotency-Key": idempotencyKey } };
-  const body = { delta, ...(reason ? { reason } : {}) };
-  return answerOf(api.POST("/api/inventory/{id}/adjust", { params, body }));
+  return answerOf(api.POST("/api/inventory/{id}/adjust", { params, body: adjustment }));
 }
 
 export function deleteStockRow(id: number): Promise<void> {

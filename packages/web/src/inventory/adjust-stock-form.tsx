@@ -1,27 +1,31 @@
-import { useRef, useState } from "preact/hooks";
-import { ApiError } from "../api/api-error.ts";
-import type { StockRow } from "../api/api-schemas.ts";
-import { newIdempotencyKey } from "../api/idempotency-key.ts";
+import { useState } from "preact/hooks";
+import type { StockAdjustment, StockLevel, StockRow } from "../api/api-schemas.ts";
 import { adjustStock } from "../api/stockwiz-api.ts";
 import { FormAlert } from "../components/form-alert.tsx";
+import { SelectField } from "../components/select-field.tsx";
 import { TextField } from "../components/text-field.tsx";
 import { useFormSubmission } from "../forms/use-form-submission.ts";
+import { useIdempotentWrite } from "../forms/use-idempotent-write.ts";
 
-const fields = ["delta", "reason"] as const;
+const fields = ["delta", "reason", "location_id"] as const;
 
 interface AdjustStockFormProps {
   row: StockRow;
+  /** The product's levels: when there are several, the form asks at which location. */
+  levels?: readonly StockLevel[] | undefined;
   onSaved: (row: StockRow) => void;
   onCancel: () => void;
 }
 
 /** Receives or removes units with a reason, rather than overwriting the quantity. */
-export function AdjustStockForm({ row, onSaved, onCancel }: AdjustStockFormProps) {
+export function AdjustStockForm({ row, levels = [], onSaved, onCancel }: AdjustStockFormProps) {
   const [amount, setAmount] = useState("");
   const [reason, setReason] = useState("");
+  const [pickedLocation, setPickedLocation] = useState("");
+  // One location is the legacy case: the API applies the change there without being told.
+  const locationId = levels.length > 1 ? pickedLocation || String(levels[0]?.location_id) : "";
   const { errors, setErrors, busy, submit } = useFormSubmission(fields);
-  // Kept only while the last attempt's outcome is unknown, so that its retry is not applied twice.
-  const unansweredKey = useRef<string | undefined>(undefined);
+  const sendOnce = useIdempotentWrite();
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -31,17 +35,16 @@ export function AdjustStockForm({ row, onSaved, onCancel }: AdjustStockFormProps
       return;
     }
     const removing = (event.submitter as HTMLButtonElement | null)?.value === "remove";
-    const idempotencyKey = unansweredKey.current ?? newIdempotencyKey();
-    unansweredKey.current = idempotencyKey;
-    void submit(async () => {
-      try {
-        onSaved(await adjustStock(row, removing ? -units : units, reason.trim(), idempotencyKey));
-      } catch (error) {
-        if (!(error instanceof ApiError && error.isServiceUnavailable))
-          unansweredKey.current = undefined;
-        throw error;
-      }
-    });
+    const adjustment: StockAdjustment = {
+      delta: removing ? -units : units,
+      ...(reason.trim() ? { reason: reason.trim() } : {}),
+      ...(locationId ? { location_id: Number(locationId) } : {}),
+    };
+    void submit(async () =>
+      onSaved(
+        await sendOnce({ row: row.id, adjustment }, (key) => adjustStock(row, adjustment, key)),
+      ),
+    );
   };
 
   return (
@@ -60,6 +63,20 @@ export function AdjustStockForm({ row, onSaved, onCancel }: AdjustStockFormProps
         autoFocus
         error={errors.fields.delta}
       />
+      {locationId && (
+        <SelectField
+          id="adjust-location"
+          label="At location"
+          value={locationId}
+          options={levels.map((level) => ({
+            value: String(level.location_id),
+            label: `${level.location} (${level.on_hand} on hand)`,
+          }))}
+          onValue={setPickedLocation}
+          required
+          error={errors.fields.location_id}
+        />
+      )}
       <TextField
         id="adjust-reason"
         label="Reason"
