@@ -9,6 +9,7 @@ import { SummaryCards } from "./components/summary-cards.tsx";
 import { type TabDefinition, TabList } from "./components/tab-list.tsx";
 import { TabPanel } from "./components/tab-panel.tsx";
 import type { DashboardDialog } from "./dashboard-dialogs.ts";
+import { EventsPanel } from "./events/events-panel.tsx";
 import { InventoryPanel } from "./inventory/inventory-panel.tsx";
 import { LocationsPanel } from "./locations/locations-panel.tsx";
 import { OpenDialog } from "./open-dialog.tsx";
@@ -18,13 +19,14 @@ import { useDashboardData } from "./state/use-dashboard-data.ts";
 import { useLoadedList } from "./state/use-loaded-list.ts";
 import { summarizeStock } from "./stock/summarize-stock.ts";
 
-type TabId = "products" | "inventory" | "locations" | "reservations";
+type TabId = "products" | "inventory" | "locations" | "reservations" | "events";
 
 const tabs: readonly TabDefinition<TabId>[] = [
   { id: "products", label: "Products" },
   { id: "inventory", label: "Inventory" },
   { id: "locations", label: "Locations" },
   { id: "reservations", label: "Reservations" },
+  { id: "events", label: "Events" },
 ];
 
 interface Notice {
@@ -193,6 +195,16 @@ export function App() {
               onDone={saved}
               onFailed={failed}
             />
+          </TabPanel>
+          <TabPanel id="events" selected={tab}>
+            {/* Mounted only while its tab is open: read afresh on opening, polled only while seen. */}
+            {tab === "events" && (
+              <EventsPanel
+                refreshes={refreshes}
+                productNames={productNames}
+                locations={locations.items ?? []}
+              />
+            )}
           </TabPanel>
         </section>
       </main>

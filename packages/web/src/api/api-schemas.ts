@@ -20,6 +20,9 @@ export type Location = Schemas["Location"];
 export type StockLevel = Schemas["StockLevel"];
 export type Transfer = Schemas["Transfer"];
 export type Reservation = Schemas["Reservation"];
+/** A level that ran low, ran out or was restocked; `id` is the cursor for newer ones. */
+export type StockEvent = Schemas["StockEvent"];
+export type LowStockThreshold = Schemas["LowStockThreshold"];
 
 export type NewProduct = JsonBodyOf<"createProduct">;
 export type ProductChanges = JsonBodyOf<"updateProduct">;
