@@ -3,6 +3,7 @@ import { listStockLevels } from "../api/levels-api.ts";
 import { StockByLocation } from "../levels/stock-by-location.tsx";
 import { useLoadedList } from "../state/use-loaded-list.ts";
 import { AdjustStockForm } from "./adjust-stock-form.tsx";
+import { LowStockThresholdForm } from "./low-stock-threshold-form.tsx";
 import { StockHistory } from "./stock-history.tsx";
 
 interface StockDetailProps {
@@ -14,7 +15,10 @@ interface StockDetailProps {
   onCancel: () => void;
 }
 
-/** A product's stock: adjust it, its latest changes, and its units at each location. */
+/**
+ * A product's stock: adjust it, its latest changes, its units at each location, and the
+ * threshold below which it is reported low.
+ */
 export function StockDetail({ row, locations, onAdjusted, onMoved, onCancel }: StockDetailProps) {
   // Read once for both: the adjust form asks for a location only when there are several.
   const levels = useLoadedList(() => listStockLevels(row.product_id), String(row.product_id));
@@ -28,6 +32,7 @@ export function StockDetail({ row, locations, onAdjusted, onMoved, onCancel }: S
         locations={locations}
         onMoved={onMoved}
       />
+      <LowStockThresholdForm row={row} />
     </>
   );
 }
