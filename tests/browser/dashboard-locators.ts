@@ -41,3 +41,10 @@ export const locationRow = (page: Page, name: string) =>
   page
     .locator("#panel-locations tbody tr")
     .filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+
+/** The row of the Events tab about product `name` whose kind reads `kind` ("Low stock"). */
+export const eventRow = (page: Page, name: string, kind: string) =>
+  page
+    .locator("#panel-events tbody tr")
+    .filter({ has: page.getByRole("rowheader", { name, exact: true }) })
+    .filter({ has: page.getByText(kind, { exact: true }) });

@@ -7,6 +7,7 @@ import { freePorts } from "../kit/free-ports.ts";
 import {
   availableAt,
   card,
+  eventRow,
   firstRowHeader,
   locationRow,
   productRow,
@@ -47,6 +48,17 @@ async function openDashboard(viewport?: { width: number; height: number }): Prom
   // Fails fast, with the status, when the gateway does not serve the page.
   expect(response?.status()).toBe(200);
   return page;
+}
+
+/** A call to the stack's API, as another client would make it beside the page. */
+function api(path: string, method = "GET", body?: unknown): Promise<Response> {
+  if (!stack) throw new Error("the stack starts in beforeAll");
+  return fetch(`${stack.baseUrl}${path}`, {
+    method,
+    ...(body === undefined
+      ? {}
+      : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+  });
 }
 
 // Generous bounds, not speed checks: on a busy two-core machine the first start, which also
@@ -238,14 +250,6 @@ describe("dashboard in Chromium against the real stack", { timeout: testBoundMs 
   });
 
   it("when a stock row changes while its edit form is open, then saving shows the 412 and overwrites nothing", async () => {
-    if (!stack) throw new Error("the stack starts in beforeAll");
-    const api = (path: string, method = "GET", body?: unknown) =>
-      fetch(`${stack?.baseUrl}${path}`, {
-        method,
-        ...(body === undefined
-          ? {}
-          : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
-      });
     const name = "E2E Stale Edit";
     const product = await (await api("/api/products", "POST", { name, price: 5 })).json();
     const created = await api("/api/inventory", "POST", {
@@ -339,6 +343,52 @@ describe("dashboard in Chromium against the real stack", { timeout: testBoundMs 
     await locationRow(page, name).waitFor({ state: "detached" });
     await expect(locationRow(page, "Warehouse A").count()).resolves.toBe(1);
     await page.close();
+  });
+
+  it("when a product's threshold is set and its available taken to it in the page, then the Events tab lists it low, and newer events appear by themselves", async () => {
+    const name = "E2E Cable Ties";
+    const product = await (await api("/api/products", "POST", { name, price: 3 })).json();
+    const created = await api("/api/inventory", "POST", {
+      product_id: product.id,
+      quantity: 40,
+      warehouse: "Warehouse C",
+    });
+    const rowId = (await created.json()).id;
+    const page = await openDashboard();
+    const dialog = page.getByRole("dialog", { name: `Adjust stock of ${name}` });
+
+    await productRow(page, name)
+      .getByRole("button", { name: `Adjust stock of ${name}` })
+      .click();
+    await dialog.getByLabel("Low-stock threshold").fill("25");
+    await dialog.getByRole("button", { name: "Set threshold" }).click();
+    await dialog
+      .getByRole("status")
+      .getByText("Low-stock threshold set to 25.", { exact: true })
+      .waitFor();
+    await dialog.getByLabel("Units").fill("20");
+    await dialog.getByRole("button", { name: "− Remove units" }).click();
+    await page
+      .getByRole("status")
+      .getByText(`Stock of ${name} is now 20 units.`, { exact: true })
+      .waitFor();
+
+    await page.getByRole("tab", { name: "Events" }).click();
+    const low = eventRow(page, name, "Low stock");
+    await low.waitFor();
+    // Read as a screen reader reads them: the arrow is hidden, "to" is said.
+    await low.getByRole("cell", { name: "40 to 20", exact: true }).waitFor();
+    await low.getByRole("cell", { name: "25", exact: true }).waitFor();
+
+    // Someone else sells the rest while the tab is open: the next ask for newer events shows it.
+    const sold = await api(`/api/inventory/${rowId}/adjust`, "POST", { delta: -20 });
+    expect(sold.status).toBe(200);
+    await eventRow(page, name, "Out of stock").waitFor();
+    await expect(
+      page.locator("#panel-events tbody tr").first().getByRole("rowheader").textContent(),
+    ).resolves.toBe(name);
+    await page.close();
+    expect((await api(`/api/products/${product.id}`, "DELETE")).status).toBe(204);
   });
 
   it("when opened at phone width, then nothing overflows sideways", async () => {
