@@ -3,6 +3,7 @@ import { h, render } from "preact";
 import { act } from "preact/test-utils";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Location, StockEvent } from "../src/api/api-schemas.ts";
+import { App } from "../src/app.tsx";
 import { EventsPanel } from "../src/events/events-panel.tsx";
 import { POLL_INTERVAL_MS } from "../src/events/use-stock-event-feed.ts";
 import { fakeApi, jsonAnswer, problemAnswer } from "./fake-api.ts";
@@ -181,5 +182,29 @@ describe("EventsPanel", () => {
 
     await vi.waitFor(() => expect(shownIds()).toEqual(["1"]));
     expect(root().querySelector(".service-alert")).toBeNull();
+  });
+});
+
+describe("the Events tab", () => {
+  const root = mountedRoot();
+
+  it("when opened, then the events are read only then and named by product and location", async () => {
+    const webcam = { id: 5, name: "Webcam HD", description: null, price: 79.99, category: null };
+    const sent = fakeApi(({ path }) => {
+      if (path.startsWith("/api/products-full")) return jsonAnswer(200, [webcam]);
+      if (path === "/api/inventory/locations") return jsonAnswer(200, locations);
+      if (path === "/api/inventory/events") return jsonAnswer(200, [event("1", "out", 3, 0)]);
+      return jsonAnswer(200, []);
+    });
+    render(h(App, {}), root());
+    await vi.waitFor(() => expect(root().querySelector("#panel-products tbody th")).not.toBeNull());
+    expect(sent.some(({ path }) => path.startsWith("/api/inventory/events"))).toBe(false);
+
+    act(() => buttonNamed("Events").click());
+
+    const row = () => root().querySelector("#panel-events tbody tr")?.textContent ?? "";
+    await vi.waitFor(() => expect(row()).toContain("Webcam HD"));
+    expect(row()).toContain("Out of stock");
+    expect(row()).toContain("Warehouse B");
   });
 });

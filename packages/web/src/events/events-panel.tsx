@@ -21,8 +21,8 @@ export function EventsPanel({ refreshes, productNames, locations, clock }: Event
     <div>
       <div class="toolbar">
         <p class="toolbar__note">
-          When a product's available units fall to its low-stock threshold, run out or come back
-          above it. Newer events appear by themselves every few seconds.
+          A level is listed when its available units fall to the product's low-stock threshold, run
+          out, or come back above it. Newer events appear every few seconds.
         </p>
         <button type="button" class="toolbar__action" onClick={() => void feed.reload()}>
           Refresh events
