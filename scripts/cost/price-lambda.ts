@@ -6,33 +6,12 @@ import type {
   PricingContext,
 } from "./cost-report.ts";
 import { lambdaTargetsOf } from "./load-balancer-topology.ts";
-import type { CfnValue, StageIndex, StageResource } from "./stage-index.ts";
+import { roleAllows } from "./role-allows.ts";
+import type { StageResource } from "./stage-index.ts";
 
 const memoryGb = (fn: StageResource) => Number(fn.properties.MemorySize ?? 128) / 1024;
 const isArm = (fn: StageResource) => (fn.properties.Architectures ?? []).includes("arm64");
 const nameOf = (fn: StageResource) => fn.properties.FunctionName ?? fn.logicalId;
-
-/** Whether the function's role may put metrics: then each scheduled run pays one API call. */
-function mayPutMetrics(fn: StageResource, stage: StageIndex): boolean {
-  const role = stage.referenced(fn.properties.Role, fn);
-  if (!role) return false;
-  const documents = [
-    ...(role.properties.Policies ?? []).map((policy: CfnValue) => policy.PolicyDocument),
-    ...stage
-      .ofType("AWS::IAM::Policy")
-      .filter((policy) =>
-        (policy.properties.Roles ?? []).some((r: CfnValue) => stage.referenced(r, policy) === role),
-      )
-      .map((policy) => policy.properties.PolicyDocument),
-  ];
-  return documents.some((document: CfnValue) =>
-    (document?.Statement ?? []).some((statement: CfnValue) =>
-      [statement.Action]
-        .flat()
-        .some((action) => ["cloudwatch:PutMetricData", "cloudwatch:*", "*"].includes(action)),
-    ),
-  );
-}
 
 /** One run: the request (and Scheduler's trigger), its duration, its log lines, a metric put. */
 function costPerRun(run: PeriodicInvocation, { stage, prices, assume }: PricingContext): number {
@@ -44,7 +23,11 @@ function costPerRun(run: PeriodicInvocation, { stage, prices, assume }: PricingC
     run.source.type === "AWS::Scheduler::Schedule"
       ? prices.messaging.schedulerInvocationsMillion.usd / 1e6
       : 0;
-  const metricPuts = scheduled && mayPutMetrics(fn, stage) ? assume.putMetricDataPerRun.value : 0;
+  // A function allowed to put metrics is taken to call PutMetricData once a run.
+  const metricPuts =
+    scheduled && roleAllows(fn, stage, ["cloudwatch:PutMetricData"])
+      ? assume.putMetricDataPerRun.value
+      : 0;
   return (
     prices.lambda.requestsMillion.usd / 1e6 +
     trigger +
