@@ -158,9 +158,9 @@ describe("the functions", () => {
     }
     const functions = functionsConfig();
     expect(services.length * functions.reservedConcurrency * functions.dbPoolMax).toBe(40);
-    expect(functionNamed(service, "inventory-periodic").properties.ReservedConcurrentExecutions).toBe(
-      1,
-    );
+    expect(
+      functionNamed(service, "inventory-periodic").properties.ReservedConcurrentExecutions,
+    ).toBe(1);
   });
 
   it("when a function signs in to PostgreSQL then it uses an IAM token over verified TLS, and no password exists in its configuration", () => {
@@ -264,7 +264,8 @@ describe("the scheduled function for the inventory service's periodic tasks", ()
     expect(variables(periodic())).toEqual(variables(functionNamed(service, "inventory-service")));
     expect(variables(periodic()).STOCK_EVENTS_TOPIC_ARN).toBeUndefined();
     const logGroups = resourcesOfType(service, "AWS::Logs::LogGroup").filter(
-      (group) => group.properties.LogGroupName === `/aws/lambda/${stage}-stockwiz-inventory-periodic`,
+      (group) =>
+        group.properties.LogGroupName === `/aws/lambda/${stage}-stockwiz-inventory-periodic`,
     );
     expect(logGroups.map((group) => group.properties.RetentionInDays)).toEqual([
       functionsConfig().logRetentionDays,

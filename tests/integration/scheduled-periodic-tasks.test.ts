@@ -60,9 +60,7 @@ describe("the inventory service's scheduled function", () => {
         .orderBy("sequence")
         .execute();
     expect(await storedStatus()).toBe("active");
-    expect(await eventsOfProductFive()).toEqual([
-      { kind: "out", sequence: 1, delivered_at: null },
-    ]);
+    expect(await eventsOfProductFive()).toEqual([{ kind: "out", sequence: 1, delivered_at: null }]);
 
     await periodic.handler();
 
