@@ -14,10 +14,23 @@ const isArm = (fn: StageResource) => (fn.properties.Architectures ?? []).include
 const nameOf = (fn: StageResource) => fn.properties.FunctionName ?? fn.logicalId;
 
 /** One run: the request (and Scheduler's trigger), its duration, its log lines, a metric put. */
-function costPerRun(run: PeriodicInvocation, { stage, prices, assume }: PricingContext): number {
+/** How long one run lasts: a health check, a scheduled run, or one that resumes the database. */
+function runSeconds(
+  { function: fn, source }: PeriodicInvocation,
+  { stage, assume }: PricingContext,
+) {
+  if (source.type === "AWS::ElasticLoadBalancingV2::TargetGroup")
+    return assume.healthCheckRunSeconds;
+  return roleAllows(fn, stage, ["rds-db:connect"])
+    ? assume.scheduledDatabaseRunSeconds
+    : assume.scheduledRunSeconds;
+}
+
+function costPerRun(run: PeriodicInvocation, context: PricingContext): number {
+  const { stage, prices, assume } = context;
   const fn = run.function;
   const scheduled = run.source.type !== "AWS::ElasticLoadBalancingV2::TargetGroup";
-  const seconds = (scheduled ? assume.scheduledRunSeconds : assume.healthCheckRunSeconds).value;
+  const seconds = runSeconds(run, context).value;
   const gbSecond = (isArm(fn) ? prices.lambda.armGbSecond : prices.lambda.x86GbSecond).usd;
   const trigger =
     run.source.type === "AWS::Scheduler::Schedule"
@@ -63,7 +76,7 @@ export const priceLambda: Pricer = {
         quantity: Math.round(count),
         unit: `invocation a month (${isArm(fn) ? "arm64" : "x86_64"}, ${memoryGb(fn) * 1024} MB)`,
         monthlyUsd: usd,
-        estimate: `${assume.scheduledRunSeconds.basis}; ${assume.logBytesPerInvocation.basis}`,
+        estimate: `${[...new Set(runs.map((run) => runSeconds(run, context).basis))].join("; ")}; ${assume.logBytesPerInvocation.basis}`,
         resources: [fn.key, ...runs.map((run) => run.source.key)],
       });
     }
