@@ -143,5 +143,5 @@ export function ServerlessService({ stack, app }: StackContext) {
 
   const publicUrl = `http://${edge.loadBalancer.loadBalancerDnsName}`;
   stack.addOutputs({ PublicUrl: publicUrl });
-  return { loadBalancer: edge.loadBalancer, functions: byKey, inventoryPeriodic, publicUrl };
+  return { loadBalancer: edge.loadBalancer, functions: byKey, publicUrl };
 }
