@@ -4,7 +4,7 @@
  *
  *   npm run bundle                       # all: dist/<service>/index.mjs and dist/lambda/<service>/
  *   npm run bundle -- product-service    # one service's container bundle
- *   npm run bundle -- --lambda [service] # Lambda folders only (npm run bundle:lambda)
+ *   npm run bundle -- --lambda [name]    # Lambda folders only (npm run bundle:lambda)
  *
  * The embedded database (PGlite) is imported only when no DATABASE_URL/DB_*
  * is set, which never happens in a container: it stays out of the bundle.
@@ -23,6 +23,19 @@ import { writeRdsCaBundle } from "../stacks/constructs/rds-ca-bundle.ts";
 
 export const serviceNames = ["api-gateway", "product-service", "inventory-service"] as const;
 export type ServiceName = (typeof serviceNames)[number];
+
+/**
+ * Each Lambda function's folder and entry point: the ALB's three targets, and the serverless
+ * stages' scheduled function that runs the inventory service's periodic tasks.
+ */
+const lambdaEntries = {
+  "api-gateway": "packages/api-gateway/src/lambda.ts",
+  "product-service": "packages/product-service/src/lambda.ts",
+  "inventory-service": "packages/inventory-service/src/lambda.ts",
+  "inventory-periodic": "packages/inventory-service/src/periodic.ts",
+} as const satisfies Record<ServiceName, string> & Record<string, string>;
+export type LambdaName = keyof typeof lambdaEntries;
+export const lambdaNames = Object.keys(lambdaEntries) as LambdaName[];
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -74,31 +87,31 @@ async function bundleFunction(entryPoint: string, outfile: string): Promise<void
 }
 
 /**
- * Writes `<outDir>/lambda/<service>/` for each service, the folder its deployed function is made
+ * Writes `<outDir>/lambda/<name>/` for each function, the folder the deployed function is made
  * of (tests/infra/sst-cli-build.test.ts compares them): `index.mjs` (ESM, exports `handler`,
  * minified) and its run-time files (functionFiles). Each folder is built aside and swapped in with
  * two renames, so a process loading it never sees half of one. Returns the bundles written.
  */
 export async function bundleLambdas(
-  services: readonly ServiceName[] = serviceNames,
+  functions: readonly LambdaName[] = lambdaNames,
   outDir = path.join(repositoryRoot, "dist"),
 ): Promise<string[]> {
   const bundles: string[] = [];
-  for (const service of services) {
-    const folder = path.join(outDir, "lambda", service);
+  for (const name of functions) {
+    const folder = path.join(outDir, "lambda", name);
     const staging = `${folder}.build-${randomUUID()}`;
     const retired = `${folder}.old-${randomUUID()}`;
     try {
       await bundleFunction(
-        path.join(repositoryRoot, "packages", service, "src", "lambda.ts"),
+        path.join(repositoryRoot, lambdaEntries[name]),
         path.join(staging, functionBundleFile),
       );
-      if (service === "api-gateway") {
+      if (name === "api-gateway") {
         // Loaded here only: the container bundles above need neither the dashboard nor Vite.
         const { ensureWebBuild } = await import("@stockwiz/web");
         await ensureWebBuild();
       }
-      await writeFunctionFiles(staging, functionFiles[service], repositoryRoot);
+      await writeFunctionFiles(staging, functionFiles[name], repositoryRoot);
       await rename(folder, retired).catch(ignoreMissing);
       await rename(staging, folder);
     } finally {
@@ -114,15 +127,15 @@ function ignoreMissing(error: NodeJS.ErrnoException): void {
   if (error.code !== "ENOENT") throw error;
 }
 
-function parseServices(args: readonly string[]): ServiceName[] {
-  const unknown = args.filter((arg) => !(serviceNames as readonly string[]).includes(arg));
-  if (unknown.length > 0) throw new Error(`Unknown service(s): ${unknown.join(", ")}`);
-  return args.length > 0 ? (args as ServiceName[]) : [...serviceNames];
+function parseNames<Name extends string>(args: readonly string[], names: readonly Name[]): Name[] {
+  const unknown = args.filter((arg) => !(names as readonly string[]).includes(arg));
+  if (unknown.length > 0) throw new Error(`Unknown name(s): ${unknown.join(", ")}`);
+  return args.length > 0 ? (args as Name[]) : [...names];
 }
 
 async function bundleFromArgs(args: readonly string[]): Promise<string[]> {
-  if (args[0] === "--lambda") return bundleLambdas(parseServices(args.slice(1)));
-  if (args.length > 0) return bundleServices(parseServices(args));
+  if (args[0] === "--lambda") return bundleLambdas(parseNames(args.slice(1), lambdaNames));
+  if (args.length > 0) return bundleServices(parseNames(args, serviceNames));
   return [...(await bundleServices()), ...(await bundleLambdas())];
 }
 

@@ -8,6 +8,7 @@ import {
 import { type FunctionFiles, functionFiles } from "./config/function-files.ts";
 import { type AppServiceKey, appServiceKeys } from "./config/resource-names.ts";
 import { useServerlessConfig, useStackSettings } from "./config/stack-settings.ts";
+import { FunctionSchedule } from "./constructs/function-schedule.ts";
 import { PathRoutedLoadBalancer } from "./constructs/path-routed-load-balancer.ts";
 import { StockwizFunction } from "./constructs/stockwiz-function.ts";
 import { ensureWebBuildOf } from "./constructs/web-build.ts";
@@ -56,6 +57,10 @@ export function ServerlessService({ stack, app }: StackContext) {
     logRetentionDays: functions.logRetentionDays,
     reservedConcurrency: functions.reservedConcurrency,
   };
+  // Beside the database; under sst dev, the developer's machine.
+  const inVpc = live
+    ? undefined
+    : { vpc, subnets: privateSubnets, securityGroup: securityGroups.functions };
 
   const serviceFunction = (key: "productService" | "inventoryService", id: string) => {
     const service = names.appServices[key];
@@ -65,9 +70,7 @@ export function ServerlessService({ stack, app }: StackContext) {
       ...functionCode[key],
       description: `StockWiz ${service.container} (${config.stage})`,
       environment: databaseFunctionEnvironment(database, functions),
-      network: live
-        ? undefined
-        : { vpc, subnets: privateSubnets, securityGroup: securityGroups.functions },
+      network: inVpc,
       // The gateway's way in; the same API the ALB already exposes on /products/* and /inventory/*.
       url: true,
     });
@@ -76,6 +79,26 @@ export function ServerlessService({ stack, app }: StackContext) {
   };
   const productService = serviceFunction("productService", "ProductService");
   const inventoryService = serviceFunction("inventoryService", "InventoryService");
+
+  // The inventory service's periodic tasks for quiet stretches (a write runs them on its target).
+  // Stock events go to the log: the VPC has no route to SNS without an interface endpoint, which
+  // the idle budget rules out. One run at a time, and its pool is on top of the services' 40.
+  const inventoryPeriodic = new StockwizFunction(stack, "InventoryPeriodicTasks", {
+    ...common,
+    reservedConcurrency: 1,
+    functionName: names.inventoryPeriodicFunction,
+    handler: "packages/inventory-service/src/periodic.handler",
+    files: functionFiles["inventory-periodic"],
+    description: `StockWiz inventory-service periodic tasks (${config.stage})`,
+    environment: databaseFunctionEnvironment(database, functions),
+    network: inVpc,
+  });
+  data?.postgres.grantConnect(inventoryPeriodic.function);
+  new FunctionSchedule(stack, "InventoryPeriodicSchedule", {
+    function: inventoryPeriodic.function,
+    everyMinutes: functions.periodicTasksEveryMinutes,
+    description: `Run the StockWiz inventory service's periodic tasks (${config.stage})`,
+  });
 
   const gateway = new StockwizFunction(stack, "ApiGateway", {
     ...common,

@@ -1,12 +1,14 @@
 import type { AuroraCluster } from "./aurora-clusters.ts";
 import type { LineItem, PricingContext } from "./cost-report.ts";
 import { lambdaTargetsOf, loadBalancersOf } from "./load-balancer-topology.ts";
+import { roleAllows } from "./role-allows.ts";
 
 /**
  * A cluster with min 0 pauses only after `pauseSeconds` without connections: each periodic
  * request that reaches it keeps it awake at ≥ 0.5 ACU that long. A request through a load
- * balancer to Lambda targets, or a health check of one, is taken to reach it (the conservative
- * reading); any other schedule is a warning with its price.
+ * balancer to Lambda targets, a health check of one, or a scheduled function whose role may
+ * `rds-db:connect` (IAM authentication: it signs in to the database) is taken to reach it (the
+ * conservative reading); any other schedule is a warning with its price.
  */
 export function priceWakeUps(
   context: PricingContext,
@@ -31,7 +33,8 @@ export function priceWakeUps(
   const reaching = periodic.filter(
     (run) =>
       lambdaTargets.has(run.function) ||
-      run.callsLoadBalancers.some((lb) => lambdaLoadBalancers.has(lb)),
+      run.callsLoadBalancers.some((lb) => lambdaLoadBalancers.has(lb)) ||
+      roleAllows(run.function, stage, ["rds-db:connect"]),
   );
   for (const run of periodic.filter((candidate) => !reaching.includes(candidate))) {
     warnings.push(
@@ -50,7 +53,7 @@ export function priceWakeUps(
       unit: `month awake at ${assume.auroraActiveMinimumAcu.value} ACU (pause after ${aurora.pauseSeconds} s)`,
       monthlyUsd: awake * awakeMonthly,
       estimate:
-        "periodic requests to Lambda targets are taken to reach the database; connections close when idle",
+        "periodic requests to Lambda targets, and scheduled functions that may rds-db:connect, are taken to reach the database; connections close when idle",
       resources: [aurora.cluster.key, ...reaching.map((run) => run.source.key)],
     });
   }

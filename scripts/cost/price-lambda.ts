@@ -6,45 +6,41 @@ import type {
   PricingContext,
 } from "./cost-report.ts";
 import { lambdaTargetsOf } from "./load-balancer-topology.ts";
-import type { CfnValue, StageIndex, StageResource } from "./stage-index.ts";
+import { roleAllows } from "./role-allows.ts";
+import type { StageResource } from "./stage-index.ts";
 
 const memoryGb = (fn: StageResource) => Number(fn.properties.MemorySize ?? 128) / 1024;
 const isArm = (fn: StageResource) => (fn.properties.Architectures ?? []).includes("arm64");
 const nameOf = (fn: StageResource) => fn.properties.FunctionName ?? fn.logicalId;
 
-/** Whether the function's role may put metrics: then each scheduled run pays one API call. */
-function mayPutMetrics(fn: StageResource, stage: StageIndex): boolean {
-  const role = stage.referenced(fn.properties.Role, fn);
-  if (!role) return false;
-  const documents = [
-    ...(role.properties.Policies ?? []).map((policy: CfnValue) => policy.PolicyDocument),
-    ...stage
-      .ofType("AWS::IAM::Policy")
-      .filter((policy) =>
-        (policy.properties.Roles ?? []).some((r: CfnValue) => stage.referenced(r, policy) === role),
-      )
-      .map((policy) => policy.properties.PolicyDocument),
-  ];
-  return documents.some((document: CfnValue) =>
-    (document?.Statement ?? []).some((statement: CfnValue) =>
-      [statement.Action]
-        .flat()
-        .some((action) => ["cloudwatch:PutMetricData", "cloudwatch:*", "*"].includes(action)),
-    ),
-  );
+/** One run: the request (and Scheduler's trigger), its duration, its log lines, a metric put. */
+/** How long one run lasts: a health check, a scheduled run, or one that resumes the database. */
+function runSeconds(
+  { function: fn, source }: PeriodicInvocation,
+  { stage, assume }: PricingContext,
+) {
+  if (source.type === "AWS::ElasticLoadBalancingV2::TargetGroup")
+    return assume.healthCheckRunSeconds;
+  return roleAllows(fn, stage, ["rds-db:connect"])
+    ? assume.scheduledDatabaseRunSeconds
+    : assume.scheduledRunSeconds;
 }
 
-/** One run: the request (and Scheduler's trigger), its duration, its log lines, a metric put. */
-function costPerRun(run: PeriodicInvocation, { stage, prices, assume }: PricingContext): number {
+function costPerRun(run: PeriodicInvocation, context: PricingContext): number {
+  const { stage, prices, assume } = context;
   const fn = run.function;
   const scheduled = run.source.type !== "AWS::ElasticLoadBalancingV2::TargetGroup";
-  const seconds = (scheduled ? assume.scheduledRunSeconds : assume.healthCheckRunSeconds).value;
+  const seconds = runSeconds(run, context).value;
   const gbSecond = (isArm(fn) ? prices.lambda.armGbSecond : prices.lambda.x86GbSecond).usd;
   const trigger =
     run.source.type === "AWS::Scheduler::Schedule"
       ? prices.messaging.schedulerInvocationsMillion.usd / 1e6
       : 0;
-  const metricPuts = scheduled && mayPutMetrics(fn, stage) ? assume.putMetricDataPerRun.value : 0;
+  // A function allowed to put metrics is taken to call PutMetricData once a run.
+  const metricPuts =
+    scheduled && roleAllows(fn, stage, ["cloudwatch:PutMetricData"])
+      ? assume.putMetricDataPerRun.value
+      : 0;
   return (
     prices.lambda.requestsMillion.usd / 1e6 +
     trigger +
@@ -80,7 +76,7 @@ export const priceLambda: Pricer = {
         quantity: Math.round(count),
         unit: `invocation a month (${isArm(fn) ? "arm64" : "x86_64"}, ${memoryGb(fn) * 1024} MB)`,
         monthlyUsd: usd,
-        estimate: `${assume.scheduledRunSeconds.basis}; ${assume.logBytesPerInvocation.basis}`,
+        estimate: `${[...new Set(runs.map((run) => runSeconds(run, context).basis))].join("; ")}; ${assume.logBytesPerInvocation.basis}`,
         resources: [fn.key, ...runs.map((run) => run.source.key)],
       });
     }

@@ -13,6 +13,10 @@ const assume = (value: number, basis: string): Assumption => ({ value, basis });
 export const usageAssumptions = {
   // Idle: no user traffic. What still runs is what the templates schedule or health-check.
   scheduledRunSeconds: assume(1, "a scheduled function runs ≤ 1 s (two probes and a metric put)"),
+  scheduledDatabaseRunSeconds: assume(
+    16,
+    "a scheduled run that signs in to a paused Aurora waits ~15 s for it to resume, then runs ≤ 1 s",
+  ),
   healthCheckRunSeconds: assume(0.05, "a Lambda health check answers in ≤ 50 ms"),
   logBytesPerInvocation: assume(1024, "START/END/REPORT lines plus one app line per invocation"),
   /** An app that logs its health-check requests writes about one JSON line per check. */

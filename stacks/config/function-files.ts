@@ -30,6 +30,7 @@ export const functionFiles = {
   },
   "product-service": opensTheDatabase,
   "inventory-service": opensTheDatabase,
+  "inventory-periodic": opensTheDatabase,
   migrate: opensTheDatabase,
 } as const satisfies Record<string, FunctionFiles>;
 

@@ -48,6 +48,8 @@ export interface ResourceNames {
   readonly apiKeysSecret: string;
   /** The serverless stages' deploy-time migration function. */
   readonly migrateFunction: string;
+  /** The serverless stages' scheduled function: the inventory service's periodic tasks. */
+  readonly inventoryPeriodicFunction: string;
   readonly appServices: Readonly<Record<AppServiceKey, AppServiceNames>>;
 }
 
@@ -80,6 +82,7 @@ export function resourceNames(stage: string): ResourceNames {
     databaseSecret: `${stage}/stockwiz/database`,
     apiKeysSecret: `${stage}/stockwiz/api-keys`,
     migrateFunction: `${stage}-stockwiz-migrate`,
+    inventoryPeriodicFunction: `${stage}-stockwiz-inventory-periodic`,
     appServices: {
       apiGateway: appService("api-gateway", 8000, "api-gw-tg"),
       productService: appService("product-service", 8001, "product-svc-tg", {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleLambdas, type ServiceName } from "../../scripts/bundle-services.ts";
+import { bundleLambdas, type LambdaName } from "../../scripts/bundle-services.ts";
 import { launch } from "../kit/process/launch.ts";
 import { createScratchDatabase, type ScratchDatabase } from "../kit/stores/scratch-database.ts";
 
@@ -11,7 +11,7 @@ import { createScratchDatabase, type ScratchDatabase } from "../kit/stores/scrat
 
 let outDir: string;
 let database: ScratchDatabase;
-const bundleOf = (service: ServiceName) => path.join(outDir, "lambda", service, "index.mjs");
+const bundleOf = (service: LambdaName) => path.join(outDir, "lambda", service, "index.mjs");
 
 beforeAll(async () => {
   outDir = mkdtempSync(path.join(tmpdir(), "stockwiz-lambda-"));
@@ -34,8 +34,20 @@ process.stdout.write(JSON.stringify({ type: typeof handler, initMs, result }));
 process.exit(0);
 `;
 
-async function runInFolder(service: ServiceName, env: Record<string, string>) {
-  const run = launch(process.execPath, ["--input-type=module", "-e", invokeHealth], {
+// Imports the bundle and calls `handler` with a scheduled event, as EventBridge invokes it.
+const invokeScheduled = `
+const { handler } = await import("./index.mjs");
+const result = await handler({ source: "aws.events", "detail-type": "Scheduled Event", detail: {} });
+process.stdout.write(JSON.stringify({ type: typeof handler, result: result ?? null }));
+process.exit(0);
+`;
+
+async function runInFolder(
+  service: LambdaName,
+  env: Record<string, string>,
+  script = invokeHealth,
+) {
+  const run = launch(process.execPath, ["--input-type=module", "-e", script], {
     name: `the ${service} Lambda folder`,
     cwd: path.dirname(bundleOf(service)),
     env: { LOG_LEVEL: "warn", ...env },
@@ -100,6 +112,31 @@ describe("the api-gateway Lambda folder", () => {
     const swaggerUi = path.join(folder, "node_modules", "swagger-ui-dist");
     expect(statSync(path.join(swaggerUi, "swagger-ui-bundle.js")).isFile()).toBe(true);
     expect(() => statSync(path.join(swaggerUi, "swagger-ui-bundle.js.map"))).toThrow();
+  });
+});
+
+describe("the inventory-periodic Lambda folder", () => {
+  it("when the runtime imports index.mjs and a schedule invokes `handler` then the periodic tasks run and it returns", async () => {
+    const run = await runInFolder(
+      "inventory-periodic",
+      { DATABASE_URL: database.url },
+      invokeScheduled,
+    );
+
+    expect(run.code, run.err).toBe(0);
+    // A failed task is a warning line (pino, on stdout) before the answer.
+    expect(run.out).not.toContain("periodic task failed");
+    expect(JSON.parse(run.out)).toEqual({ type: "function", result: null });
+  });
+
+  it("when bundled then it ships the RDS CA bundle beside it and leaves PGlite out", () => {
+    const folder = path.dirname(bundleOf("inventory-periodic"));
+    expect(readFileSync(path.join(folder, "certs", "rds-ca-bundle.pem"), "utf8")).toContain(
+      "-----BEGIN CERTIFICATE-----",
+    );
+    expect(readFileSync(bundleOf("inventory-periodic"), "utf8")).not.toMatch(
+      /from\s*["']@electric-sql\/pglite["']/,
+    );
   });
 });
 

@@ -75,6 +75,32 @@ describe("cost of the serverless stage shape (hand-made templates)", () => {
     expect(usdOf(report, "aurora-wake-ups")).toBeCloseTo((0.5 * 0.12 * hours) / 12, 6);
   });
 
+  it("when a scheduled function that signs in to the database runs every minute then Aurora never pauses (+$43.80)", () => {
+    const report = price({ periodicTasksSchedule: "rate(1 minute)" });
+
+    const wakeUps = itemsOf(report, "aurora-wake-ups");
+    expect(wakeUps[0]?.quantity).toBe(1);
+    expect(wakeUps[0]?.item).toContain("PeriodicSchedule");
+    expect(report.warnings).toEqual([]);
+    expect(report.idleMonthlyUsd).toBeGreaterThan(budget);
+  });
+
+  it("when the inventory service's periodic tasks run every 12 hours, as the stages schedule them, then they add about $0.30 and stay within $25", () => {
+    const report = price({ periodicTasksSchedule: "rate(12 hours)" });
+
+    // Each run resumes Aurora for its 300 s pause delay: 2 × 300 s a day of 0.5 ACU.
+    expect(usdOf(report, "aurora-wake-ups")).toBeCloseTo((0.5 * 0.12 * hours) / 144, 6);
+    const runs = itemsOf(report, "lambda-periodic")[0];
+    expect(runs?.quantity).toBe(Math.round(hours / 12));
+    // Each run waits ~15 s for the database to resume: 16 s at 1 GB arm64, plus the request.
+    expect(runs?.monthlyUsd).toBeCloseTo(
+      (hours / 12) * (0.2 / 1e6 + 16 * 0.0000133334 + (1024 / 1e9) * 0.5),
+      6,
+    );
+    expect(added({ periodicTasksSchedule: "rate(12 hours)" })).toBeLessThan(0.35);
+    expect(report.idleMonthlyUsd).toBeLessThanOrEqual(budget);
+  });
+
   it("when the Lambda target groups are health-checked then the checks keep Aurora awake", () => {
     const report = price({ lambdaHealthChecks: true });
 

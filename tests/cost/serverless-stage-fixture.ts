@@ -16,6 +16,11 @@ export interface ServerlessStageOptions {
   readonly lambdaHealthChecks?: boolean;
   /** A synthetic check through the ALB on this schedule, e.g. "rate(5 minutes)". */
   readonly syntheticCheckSchedule?: string;
+  /**
+   * The inventory service's scheduled function on this schedule, e.g. "rate(12 hours)": in the
+   * VPC, outside the load balancer, signing in to the database with IAM (`rds-db:connect`).
+   */
+  readonly periodicTasksSchedule?: string;
   readonly rdsProxy?: boolean;
   readonly provisionedConcurrency?: number;
   /** Extra resources, by logical id, in the Service stack (e.g. a type the table lacks). */
@@ -231,6 +236,37 @@ export function serverlessStage(options: ServerlessStageOptions = {}): StackTemp
         ]),
       ),
       FunctionRole: role,
+      ...(options.periodicTasksSchedule === undefined
+        ? {}
+        : {
+            PeriodicRole: role,
+            PeriodicRoleConnect: {
+              Type: "AWS::IAM::Policy",
+              Properties: {
+                Roles: [ref("PeriodicRole")],
+                PolicyDocument: {
+                  Statement: [{ Effect: "Allow", Action: "rds-db:connect", Resource: "*" }],
+                },
+              },
+            },
+            Periodic: {
+              Type: "AWS::Lambda::Function",
+              Properties: {
+                Architectures: ["arm64"],
+                MemorySize: 1024,
+                Runtime: "nodejs24.x",
+                Handler: "index.handler",
+                Role: arnOf("PeriodicRole"),
+              },
+            },
+            PeriodicSchedule: {
+              Type: "AWS::Events::Rule",
+              Properties: {
+                ScheduleExpression: options.periodicTasksSchedule,
+                Targets: [{ Arn: arnOf("Periodic"), Id: "Target0" }],
+              },
+            },
+          }),
       ...(options.provisionedConcurrency
         ? {
             apiLive: {

@@ -53,6 +53,7 @@ const variables = (fn: { properties: CfnValue }) => fn.properties.Environment.Va
 const services = ["product-service", "inventory-service"] as const;
 const databaseFunctions = () => [
   ...services.map((name) => functionNamed(service, name)),
+  functionNamed(service, "inventory-periodic"),
   functionNamed(data, "migrate"),
 ];
 
@@ -124,6 +125,7 @@ describe("the functions", () => {
     const functions = metadataOf(service).filter((construct) => construct.type === "Function");
     expect(functions.map((fn) => [fn.id, fn.data.handler]).sort()).toEqual([
       ["ApiGateway", "packages/api-gateway/src/lambda.handler"],
+      ["InventoryPeriodicTasks", "packages/inventory-service/src/periodic.handler"],
       ["InventoryService", "packages/inventory-service/src/lambda.handler"],
       ["ProductService", "packages/product-service/src/lambda.handler"],
     ]);
@@ -147,8 +149,8 @@ describe("the functions", () => {
     expect([...new Set(runtimes)]).toEqual(["nodejs24.x"]);
   });
 
-  it("when the services open the database then connections are bounded: 2 per instance, 10 instances per function", () => {
-    for (const name of services) {
+  it("when the services open the database then connections are bounded: 2 per instance, 10 instances per function, 1 for the scheduled one", () => {
+    for (const name of [...services, "inventory-periodic"]) {
       expect(variables(functionNamed(service, name))).toMatchObject({
         DB_POOL_MAX: "2",
         DB_MIGRATE_ON_START: "false",
@@ -156,6 +158,9 @@ describe("the functions", () => {
     }
     const functions = functionsConfig();
     expect(services.length * functions.reservedConcurrency * functions.dbPoolMax).toBe(40);
+    expect(
+      functionNamed(service, "inventory-periodic").properties.ReservedConcurrentExecutions,
+    ).toBe(1);
   });
 
   it("when a function signs in to PostgreSQL then it uses an IAM token over verified TLS, and no password exists in its configuration", () => {
@@ -219,6 +224,65 @@ describe("the functions", () => {
     for (const name of services) {
       expect(functionNamed(service, name).properties.VpcConfig.SubnetIds).toHaveLength(2);
     }
+  });
+});
+
+// Issue 17: in quiet stretches no write runs the inventory service's periodic tasks on its target.
+describe("the scheduled function for the inventory service's periodic tasks", () => {
+  const periodic = () => functionNamed(service, "inventory-periodic");
+
+  it("when synthesized then one EventBridge rule invokes it at the configured rate, without retries", () => {
+    const rules = resourcesOfType(service, "AWS::Events::Rule");
+    expect(rules).toHaveLength(1);
+    const rule = rules[0]?.properties;
+    expect(functionsConfig().periodicTasksEveryMinutes).toBe(720);
+    expect(rule.ScheduleExpression).toBe("rate(12 hours)");
+    expect(rule.State).toBe("ENABLED");
+    expect(rule.Targets).toHaveLength(1);
+    expect(referencedLogicalId(rule.Targets[0].Arn)).toBe(periodic().logicalId);
+    expect(rule.Targets[0].RetryPolicy).toMatchObject({ MaximumRetryAttempts: 0 });
+    const permissions = resourcesOfType(service, "AWS::Lambda::Permission").filter(
+      (permission) => permission.properties.Principal === "events.amazonaws.com",
+    );
+    expect(permissions).toHaveLength(1);
+    expect(referencedLogicalId(permissions[0]?.properties.FunctionName)).toBe(periodic().logicalId);
+    expect(referencedLogicalId(permissions[0]?.properties.SourceArn)).toBe(rules[0]?.logicalId);
+  });
+
+  it("when it runs then it is the periodic entry point, one instance at a time, in the VPC, logging to the log only", () => {
+    const fn = periodic().properties;
+    expect(fn.Handler).toBe("index.handler");
+    expect(fn.Architectures).toEqual(["arm64"]);
+    expect(fn.ReservedConcurrentExecutions).toBe(1);
+    expect(fn.VpcConfig.SubnetIds).toEqual(
+      functionNamed(service, "inventory-service").properties.VpcConfig.SubnetIds,
+    );
+    expect(fn.VpcConfig.SecurityGroupIds).toEqual(
+      functionNamed(service, "inventory-service").properties.VpcConfig.SecurityGroupIds,
+    );
+    // The same stores and settings as the inventory target; no topic, so events go to the log.
+    expect(variables(periodic())).toEqual(variables(functionNamed(service, "inventory-service")));
+    expect(variables(periodic()).STOCK_EVENTS_TOPIC_ARN).toBeUndefined();
+    const logGroups = resourcesOfType(service, "AWS::Logs::LogGroup").filter(
+      (group) =>
+        group.properties.LogGroupName === `/aws/lambda/${stage}-stockwiz-inventory-periodic`,
+    );
+    expect(logGroups.map((group) => group.properties.RetentionInDays)).toEqual([
+      functionsConfig().logRetentionDays,
+    ]);
+  });
+
+  it("when its role is read then it may write its logs, manage its network interfaces and connect as the app user, nothing else", () => {
+    const roleId = referencedLogicalId(periodic().properties.Role);
+    const actions = resourcesOfType(service, "AWS::IAM::Policy")
+      .filter((policy) => policy.properties.Roles.some((role: CfnValue) => role.Ref === roleId))
+      .flatMap((policy) => policy.properties.PolicyDocument.Statement)
+      .flatMap((statement: CfnValue) => [statement.Action].flat());
+    expect(actions).toEqual(["rds-db:connect"]);
+    const role = service.toJSON().Resources[roleId as string].Properties;
+    expect(JSON.stringify(role.ManagedPolicyArns)).toMatch(/AWSLambdaBasicExecutionRole/);
+    expect(JSON.stringify(role.ManagedPolicyArns)).toMatch(/AWSLambdaVPCAccessExecutionRole/);
+    expect(role.ManagedPolicyArns).toHaveLength(2);
   });
 });
 

@@ -213,7 +213,7 @@ describe("the functions sst build deploys to a serverless stage", () => {
   const stage = "pr-42";
 
   it(
-    "when sst build --stage pr-42 bundles the ALB's three targets then each one's code is the folder npm run bundle:lambda writes, byte for byte",
+    "when sst build --stage pr-42 bundles the ALB's three targets and the scheduled function then each one's code is the folder npm run bundle:lambda writes, byte for byte",
     async () => {
       const built = await sstBuild(stage);
       expect(built.exitCode, built.output).toBe(0);
@@ -221,19 +221,26 @@ describe("the functions sst build deploys to a serverless stage", () => {
       const bundledDir = path.join(workDir, "bundle-lambda");
       await bundleLambdas(undefined, bundledDir);
 
-      const services = Object.values(resourceNames(stage).appServices);
-      expect(services.map(({ container }) => container).sort()).toEqual(
+      const names = resourceNames(stage);
+      const functions = [
+        ...Object.values(names.appServices).map(({ container, function: functionName }) => ({
+          folder: container,
+          functionName,
+        })),
+        { folder: "inventory-periodic", functionName: names.inventoryPeriodicFunction },
+      ];
+      expect(functions.map(({ folder }) => folder).sort()).toEqual(
         readdirSync(path.join(bundledDir, "lambda")).sort(),
       );
-      for (const { container, function: functionName } of services) {
+      for (const { folder, functionName } of functions) {
         const deployed = functionCodeFolder(
           built.assemblyDir,
           `${stage}-stockwiz-Service`,
           functionName,
         );
-        const bundled = fileDigests(path.join(bundledDir, "lambda", container));
+        const bundled = fileDigests(path.join(bundledDir, "lambda", folder));
         expect(deployed.handler, functionName).toBe("index.handler");
-        expect(Object.keys(bundled), container).toContain("index.mjs");
+        expect(Object.keys(bundled), folder).toContain("index.mjs");
         expect(fileDigests(deployed.folder), functionName).toEqual(bundled);
       }
     },

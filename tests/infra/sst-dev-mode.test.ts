@@ -33,6 +33,7 @@ describe("sst dev on a personal stage", () => {
     const functions = stockwizFunctions();
     expect(functions.map((fn) => fn.properties.FunctionName).sort()).toEqual([
       "alice-stockwiz-api-gateway",
+      "alice-stockwiz-inventory-periodic",
       "alice-stockwiz-inventory-service",
       "alice-stockwiz-product-service",
     ]);
@@ -45,7 +46,11 @@ describe("sst dev on a personal stage", () => {
   });
 
   it("when a service runs locally then it uses the developer's PostgreSQL and migrates it on start", () => {
-    for (const name of ["alice-stockwiz-product-service", "alice-stockwiz-inventory-service"]) {
+    for (const name of [
+      "alice-stockwiz-product-service",
+      "alice-stockwiz-inventory-service",
+      "alice-stockwiz-inventory-periodic",
+    ]) {
       const fn = stockwizFunctions().find((f) => f.properties.FunctionName === name);
       const variables = fn?.properties.Environment.Variables;
       expect(variables).toMatchObject({

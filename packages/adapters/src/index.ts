@@ -17,6 +17,7 @@ export * from "./fastify/create-http-server.ts";
 export * from "./fastify/one-line-request-log.ts";
 export * from "./fastify/route-table-plugin.ts";
 export * from "./lambda/fastify-alb-handler.ts";
+export * from "./lambda/periodic-tasks-lambda.ts";
 export * from "./lambda/service-lambda.ts";
 export * from "./logger.ts";
 export * from "./server/build-service-app.ts";

@@ -7,8 +7,8 @@ export const inventoryService: ServiceDefinition = {
   defaultPort: 8002,
   routes: inventoryServiceRoutes,
   // Containers (ECS, npm start) run these on their intervals; a Lambda target runs each once
-  // after every write (createServiceLambda). Quiet stretches in the serverless stages would need
-  // a scheduled function (an EventBridge rule every minute), not yet deployed.
+  // after every write (createServiceLambda), and in the serverless stages a scheduled function
+  // (periodic.ts) runs them in quiet stretches.
   periodicTasks: [
     // Marks lapsed reservations expired. Housekeeping only: reads and writes already treat a
     // reservation as expired from the instant of expires_at.

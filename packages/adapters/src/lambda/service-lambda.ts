@@ -22,7 +22,8 @@ export async function createServiceLambda(
 ): Promise<ServiceLambda> {
   // No interval in a frozen environment: the periodic tasks (the outbox's delivery, the sweep of
   // lapsed reservations) run after each write instead, before the answer returns, since the
-  // environment may be frozen right after it. A scheduled function would cover quiet stretches.
+  // environment may be frozen right after it. A scheduled function covers quiet stretches
+  // (createPeriodicTasksLambda).
   const { app, closeStores, runPeriodicTasksOnce } = await openService(service, env, {
     periodicTasks: false,
   });
