@@ -84,7 +84,8 @@ const { values } = parseArgs({
     /** Only the Lambda artefacts' size and cold starts (a minute, no load rows). */
     lambda: { type: "boolean", default: false },
     output: { type: "string" },
-    /** Only the load rows whose label contains this text (the baseline always runs). */
+    /** Only the load and reservation rows whose label contains this text (the baseline always
+     * runs). */
     only: { type: "string" },
     /** Writes a CPU profile of each service (node --cpu-prof) into this folder when it stops. */
     profile: { type: "string" },
@@ -168,7 +169,7 @@ interface Stack {
   productUrl: string;
   /** Puts `count` products (one stock row each) in the catalogue; returns how many there are. */
   seed(count: number): Promise<number>;
-  /** Its scratch database on the machine's PostgreSQL; absent when embedded. */
+  /** Its scratch database on the machine's PostgreSQL, by name and URL; absent when embedded. */
   databaseName?: string;
   databaseUrl?: string;
   notes: string[];

@@ -446,13 +446,14 @@ function reservationSection(report: BenchReport, bench: ReservationBench): strin
 ## Reservations (issue 17)
 
 Through the gateway (\`POST /api/inventory/reservations\`), right after the load rows, on
-products added in SQL to the run's database, each with one level at Warehouse A: one hot item
-holding ${int(hotUnitsPerSecond * report.duration)} units, ${int(hotUnitsPerSecond)} per second of its row (at the goal,
-${issue17Goals.hotReservationsPerSecond}/s, it never runs out; a faster stack sells it out and its later answers are 409s), and
-${int(distinctItems)} items of 1,000 units each. One wrk run per row (\`bench/wrk-reserve.lua\`, ${reservationClients} connections,
-${report.duration} s), each request one unit of a product drawn at random, at that location, with
-its own \`Idempotency-Key\`; the script counts the answers by status. A warm-up of the same
-kind runs on the ${int(distinctItems)} items first. "reservations/s" counts the 201s only.
+products added in SQL to the run's database, each with one level at Warehouse A. The hot item
+holds ${int(hotUnitsPerSecond * report.duration)} units, ${int(hotUnitsPerSecond)} per second of its row: at the goal
+(${issue17Goals.hotReservationsPerSecond}/s) it never runs out; a faster stack sells it out, and its later answers are
+409s. The ${int(distinctItems)} items hold 1,000 units each. One wrk run per row
+(\`bench/wrk-reserve.lua\`, ${reservationClients} connections, ${report.duration} s), each request one unit of
+a product drawn at random, at that location, with its own \`Idempotency-Key\`; the script
+counts the answers by status. A warm-up of the same kind runs on the ${int(distinctItems)} items
+first. "reservations/s" counts the 201s only.
 After each row the database is read: "never oversold?" says whether every level held at most
 its units, its reserved column equalled its holds, every answer was 201 or 409, and the row's
 holds were its 201s (give or take the requests cut off when wrk stopped).

@@ -172,7 +172,7 @@ describe("the written report's reservations", () => {
       },
     });
     expect(text).toContain("## Reservations (issue 17)");
-    expect(text).toContain("one hot item\nholding 8,000 units, 1,000 per second of its row");
+    expect(text).toContain("The hot item\nholds 8,000 units, 1,000 per second of its row");
     expect(text).toContain("| release | 500 | 3.0 ms | 9.0 ms | 20.0 ms | 0 |  |");
     expect(text).toMatch(/\| reservations never oversold: .* \| yes \|/);
   });
