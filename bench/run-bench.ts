@@ -58,6 +58,12 @@ import {
   packageVersion,
   processTable,
 } from "./lib/report.ts";
+import {
+  measureReservations,
+  type ReservationBench,
+  reservationLabels,
+} from "./lib/reservation-rows.ts";
+import { reservationTables } from "./lib/reservation-tables.ts";
 import { seedCatalogue } from "./lib/seed-catalogue.ts";
 import {
   type BenchPlacement,
@@ -78,7 +84,8 @@ const { values } = parseArgs({
     /** Only the Lambda artefacts' size and cold starts (a minute, no load rows). */
     lambda: { type: "boolean", default: false },
     output: { type: "string" },
-    /** Only the load rows whose label contains this text (the baseline always runs). */
+    /** Only the load and reservation rows whose label contains this text (the baseline always
+     * runs). */
     only: { type: "string" },
     /** Writes a CPU profile of each service (node --cpu-prof) into this folder when it stops. */
     profile: { type: "string" },
@@ -162,8 +169,9 @@ interface Stack {
   productUrl: string;
   /** Puts `count` products (one stock row each) in the catalogue; returns how many there are. */
   seed(count: number): Promise<number>;
-  /** Its scratch database on the machine's PostgreSQL; absent when embedded. */
+  /** Its scratch database on the machine's PostgreSQL, by name and URL; absent when embedded. */
   databaseName?: string;
+  databaseUrl?: string;
   notes: string[];
 }
 
@@ -227,6 +235,7 @@ async function startSeparate(): Promise<Stack> {
     gatewayUrl: url(gatewayPort),
     productUrl: url(productPort),
     databaseName: database.name,
+    databaseUrl: database.url,
     async seed(count) {
       await seedCatalogue(database.url, count);
       await removeCacheKeys(prefix);
@@ -387,6 +396,32 @@ async function lambdaColdStarts(): Promise<LambdaColdStart[]> {
   return lambdas;
 }
 
+/**
+ * Issue 17's rows, after the load rows (they add reservations, and every GET row must see the
+ * five seed rows only): on the separate processes only, as they seed in SQL, not in a quick
+ * run, and with wrk, as they are a wrk script.
+ */
+async function reservationRows(
+  stack: Stack,
+  watch: Record<string, number>,
+): Promise<ReservationBench | undefined> {
+  const wanted =
+    only === undefined || Object.values(reservationLabels).some((label) => label.includes(only));
+  if (stack.databaseUrl === undefined || values.quick || !wanted) return undefined;
+  if (generator.name !== "wrk") {
+    stack.notes.push("The reservation rows need wrk: not measured.");
+    return undefined;
+  }
+  log("reservations: one hot item, then 1,000 items, then commit and release latency");
+  return measureReservations(
+    stack.gatewayUrl,
+    stack.databaseUrl,
+    { generator, duration, warmSeconds: 2, operations: 500 },
+    watch,
+    { pids: stack.pids, database: stack.databaseName },
+  );
+}
+
 async function main(): Promise<void> {
   const started = new Date();
   log(
@@ -494,8 +529,11 @@ async function main(): Promise<void> {
     loads.push(await interleaved(target));
   }
   loads.push(await alone({ ...baselineTarget, label: "baseline again, at the end (drift check)" }));
+  const reservations = await reservationRows(stack, watch);
+  if (reservations !== undefined) log(`\n${reservationTables(reservations)}\n`);
   if (only !== undefined) {
     log(`\n${loadTable({ loads, machine: machine() })}\n`);
+    if (reservations !== undefined) log(`${goalTable({ loads, reservations })}\n`);
     return;
   }
 
@@ -583,6 +621,7 @@ async function main(): Promise<void> {
     gatewayRssAfter10k,
     mixed,
     largeCatalogue,
+    reservations,
     lambdas: values.embedded ? undefined : await lambdaColdStarts(),
     notes: stack.notes,
   };

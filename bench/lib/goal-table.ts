@@ -3,6 +3,7 @@ import { ratioOf } from "./load.ts";
 import { mib, ms, table } from "./markdown-table.ts";
 import { goals } from "./ratio-goals.ts";
 import type { BenchReport } from "./report.ts";
+import { reservationChecks } from "./reservation-goals.ts";
 import { mixedRatio, serviceNames } from "./workload-tables.ts";
 
 /** Issue 16's goals besides the ratios: what each figure must stay under or reach. */
@@ -17,7 +18,7 @@ export const issue16Goals = {
 
 const mergedRow = "gateway GET /api/products/1";
 
-interface Check {
+export interface Check {
   goal: string;
   value: string;
   /** undefined: not measured in this run (a quick run, an API not merged yet). */
@@ -117,13 +118,16 @@ function mixedChecks(report: Pick<BenchReport, "mixed">): Check[] {
   ];
 }
 
-/** Every goal of issue 16 with this run's figure and whether it is met. */
-export function goalTable(report: Pick<BenchReport, "loads" | "mixed" | "largeCatalogue">): string {
+/** Every goal of issues 16 and 17 with this run's figure and whether it is met. */
+export function goalTable(
+  report: Pick<BenchReport, "loads" | "mixed" | "largeCatalogue" | "reservations">,
+): string {
   const checks = [
     ...ratioChecks(report),
     cpuCheck(report),
     ...largeChecks(report),
     ...mixedChecks(report),
+    ...reservationChecks(report.reservations),
   ];
   return table(
     ["goal", "this run", "met?"],

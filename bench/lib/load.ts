@@ -34,6 +34,8 @@ export interface LoadResult {
   readonly interleaved?: Interleaving | undefined;
   /** CPU µs per request of each stack process, PostgreSQL and Redis (interleaved rows only). */
   readonly cpuPerRequestUs?: Record<string, number> | undefined;
+  /** Answers by kind, when the row's wrk script counts them itself (see answerCounts()). */
+  readonly answers?: Record<string, number> | undefined;
 }
 
 export interface Interleaving {
@@ -146,6 +148,7 @@ interface WrkSummary {
   timeouts: number;
   p50_us: number;
   p99_us: number;
+  answers?: Record<string, number>;
 }
 
 const wrkScript = fileURLToPath(new URL("../wrk-report.lua", import.meta.url));
@@ -193,6 +196,7 @@ async function runWrk(target: Target, settings: LoadSettings): Promise<Counts> {
     non2xx: s.status_errors,
     errors: s.connect_errors + s.read_errors + s.write_errors,
     timeouts: s.timeouts,
+    answers: s.answers,
   };
 }
 
@@ -359,11 +363,28 @@ export interface Timed {
   readonly ms: number;
 }
 
+export interface TimedRequest {
+  readonly method: "GET" | "POST";
+  readonly headers?: Record<string, string>;
+  readonly body?: string;
+}
+
 /** One plain GET (no compression asked for) read to the end, timed from send to last byte. */
-export function timedGet(url: string, timeoutMs = 60_000): Promise<Timed> {
+export const timedGet = (url: string, timeoutMs = 60_000) =>
+  timedRequest(url, { method: "GET" }, timeoutMs);
+
+/** One request read to the end, timed from send to last byte. */
+export function timedRequest(
+  url: string,
+  { method, headers = {}, body }: TimedRequest,
+  timeoutMs = 60_000,
+): Promise<Timed> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const req = request(url, { method: "GET", timeout: timeoutMs }, (response) => {
+    // A length even when empty: a POST sent chunked without a content type is refused (415).
+    const length = { "content-length": String(Buffer.byteLength(body ?? "")) };
+    const sent = method === "GET" ? headers : { ...headers, ...length };
+    const req = request(url, { method, headers: sent, timeout: timeoutMs }, (response) => {
       let bytes = 0;
       response.on("data", (chunk: Buffer) => {
         bytes += chunk.length;
@@ -375,7 +396,7 @@ export function timedGet(url: string, timeoutMs = 60_000): Promise<Timed> {
     });
     req.on("timeout", () => req.destroy(new Error(`timeout after ${timeoutMs} ms: ${url}`)));
     req.on("error", reject);
-    req.end();
+    req.end(body);
   });
 }
 
@@ -392,7 +413,8 @@ export interface SequentialResult {
   readonly rssPeak: Record<string, number>;
 }
 
-const percentile = (sorted: number[], p: number) =>
+/** The p-th percentile of values sorted in ascending order (nearest rank). */
+export const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
 /** Up to `count` sequential requests, stopping early past `budgetMs`; latency figures in ms. */

@@ -11,6 +11,14 @@ import { type LoadResult, ratioOf, type SequentialResult } from "./load.ts";
 import { int, mib, ms, table } from "./markdown-table.ts";
 import type { MixedWorkload } from "./mixed-workload.ts";
 import { type Ceiling, ceilingLabels, type Goal, goals } from "./ratio-goals.ts";
+import { issue17Goals } from "./reservation-goals.ts";
+import {
+  distinctItems,
+  hotUnitsPerSecond,
+  type ReservationBench,
+  reservationClients,
+} from "./reservation-rows.ts";
+import { reservationTables } from "./reservation-tables.ts";
 import { largeCatalogueTable, mixedTable } from "./workload-tables.ts";
 
 /** Legacy's uncached products-full with 1,000 products: 0.40–0.93 s; the goal is a tenth. */
@@ -87,6 +95,8 @@ export interface BenchReport {
   mixed?: MixedWorkload;
   /** Issue 16's 100,000 and 1,000,000 products: absent in a quick run. */
   largeCatalogue?: LargeCatalogueCase[];
+  /** Issue 17's reservation rows: absent in a quick or embedded run. */
+  reservations?: ReservationBench;
   /** The Lambda artefacts' size and start-up (issue 14): absent when not measured. */
   lambdas?: LambdaColdStart[];
   notes: string[];
@@ -321,7 +331,7 @@ Issue 7 holds the legacy figures and the goals.
   one row after another, every path warmed first with the same generator; five seed rows (the POST
   row runs last)
 
-## Goals (issue 16)
+## Goals (issues 16 and 17)
 
 ${goalTable(report)}
 
@@ -401,7 +411,7 @@ it sends is asked once: a path that refuses (an API not merged yet) makes the ro
 
 ${mixedTable(report.mixed)}
 `
-}${
+}${report.reservations === undefined ? "" : reservationSection(report, report.reservations)}${
   report.largeCatalogue === undefined
     ? ""
     : `
@@ -429,6 +439,29 @@ ${
     : `\n## Lambda functions: artefact size and cold start\n\n${lambdaMethod}\n\n${lambdaTable(report.lambdas)}\n`
 }${report.notes.length === 0 ? "" : `\n## Notes\n\n${report.notes.map((note) => `- ${note}`).join("\n")}\n`}
 ${profileFindings()}`;
+}
+
+function reservationSection(report: BenchReport, bench: ReservationBench): string {
+  return `
+## Reservations (issue 17)
+
+Through the gateway (\`POST /api/inventory/reservations\`), right after the load rows, on
+products added in SQL to the run's database, each with one level at Warehouse A. The hot item
+holds ${int(hotUnitsPerSecond * report.duration)} units, ${int(hotUnitsPerSecond)} per second of its row: at the goal
+(${issue17Goals.hotReservationsPerSecond}/s) it never runs out; a faster stack sells it out, and its later answers are
+409s. The ${int(distinctItems)} items hold 1,000 units each. One wrk run per row
+(\`bench/wrk-reserve.lua\`, ${reservationClients} connections, ${report.duration} s), each request one unit of
+a product drawn at random, at that location, with its own \`Idempotency-Key\`; the script
+counts the answers by status. A warm-up of the same kind runs on the ${int(distinctItems)} items
+first. "reservations/s" counts the 201s only.
+After each row the database is read: "never oversold?" says whether every level held at most
+its units, its reserved column equalled its holds, every answer was 201 or 409, and the row's
+holds were its 201s (give or take the requests cut off when wrk stopped).
+Then reservations the ${int(distinctItems)}-item row left active are committed, then others
+released, one request at a time, each with its own \`Idempotency-Key\`.
+
+${reservationTables(bench)}
+`;
 }
 
 /** The profile findings are written by hand, next to the harness; the run only appends them. */

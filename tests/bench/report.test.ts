@@ -3,6 +3,7 @@ import type { LoadResult } from "../../bench/lib/load.ts";
 import { mixedLabels } from "../../bench/lib/mixed-workload.ts";
 import { ceilingLabels } from "../../bench/lib/ratio-goals.ts";
 import { type BenchReport, lambdaTable, loadTable, markdown } from "../../bench/lib/report.ts";
+import { reservationLabels } from "../../bench/lib/reservation-rows.ts";
 
 // The report's verdicts are what the benchmark says about the goals: check them on made-up runs.
 
@@ -136,12 +137,44 @@ describe("the written report", () => {
         },
       ],
     });
-    expect(text).toContain("## Goals (issue 16)");
+    expect(text).toContain("## Goals (issues 16 and 17)");
     expect(text).toContain("| gateway GET /api/products/1: ratio ≥ 0.60 | 0.62 | yes |");
     expect(text).toContain("## Mixed workload on 10,000 products");
     expect(text).toContain("With ÷ without products-full: 0.83.");
     expect(text).toContain(`| 1,000,000 | 2.0 ms | 3.0 ms | ${notStreamed} |`);
     expect(text).toContain("as the ECS task sets them");
+  });
+});
+
+describe("the written report's reservations", () => {
+  it("when the reservation rows ran then the report has their section and their goals", () => {
+    const row = (label: string) => ({
+      label,
+      load: load(label, 0.05, { answers: { created: 2_000, refused: 0, other: 0 } }),
+      check: { held: 2_000, stock: 8_000, problems: [] },
+    });
+    const operation = (label: string) => ({
+      label,
+      requests: 500,
+      p50: 3,
+      p99: 9,
+      max: 20,
+      unexpected: 0,
+      cpuPerRequestUs: {},
+    });
+    const text = markdown({
+      ...report([]),
+      reservations: {
+        hot: row(reservationLabels.hot),
+        distinct: row(reservationLabels.distinct),
+        commit: operation("commit"),
+        release: operation("release"),
+      },
+    });
+    expect(text).toContain("## Reservations (issue 17)");
+    expect(text).toContain("The hot item\nholds 8,000 units, 1,000 per second of its row");
+    expect(text).toContain("| release | 500 | 3.0 ms | 9.0 ms | 20.0 ms | 0 |  |");
+    expect(text).toMatch(/\| reservations never oversold: .* \| yes \|/);
   });
 });
 
