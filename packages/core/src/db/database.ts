@@ -77,6 +77,8 @@ export interface ReservationAllocationsTable {
   location_id: number | null;
   quantity: number;
   held: boolean;
+  /** The reservation's expires_at. */
+  expires_at: Timestamp;
 }
 
 export interface StockTransfersTable {

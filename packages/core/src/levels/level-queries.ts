@@ -22,13 +22,13 @@ export type LevelSelector =
 
 /**
  * Units held at a level at `now`: holds of reservations whose expires_at has passed count for
- * nothing, whether or not the sweep or a write has let go of them yet.
+ * nothing, whether or not the sweep or a write has let go of them yet. The stored counter is the
+ * sum of the holds not let go, so only the lapsed ones among them are read (an index range).
  */
-const reservedAt = (now: Date) => sql<number>`COALESCE((
+const reservedAt = (now: Date) => sql<number>`(l.reserved - COALESCE((
   SELECT SUM(a.quantity) FROM reservation_allocations a
-  JOIN reservations r ON r.id = a.reservation_id
-  WHERE a.level_id = l.id AND a.held AND r.expires_at > ${now}
-), 0)::integer`;
+  WHERE a.level_id = l.id AND a.held AND a.expires_at <= ${now}
+), 0))::integer`;
 
 export async function selectLevels(db: Db, filter: LevelFilter, now: Date): Promise<Level[]> {
   let query = db
@@ -111,9 +111,7 @@ async function letGoOfLapsedHolds(db: Db, levelIds: number[], now: Date): Promis
   const { rows } = await sql<{ freed: number }>`
     WITH lapsed AS (
       UPDATE reservation_allocations a SET held = false
-      FROM reservations r
-      WHERE r.id = a.reservation_id AND a.held AND r.expires_at <= ${now}
-        AND a.level_id IN (${sql.join(levelIds)})
+      WHERE a.held AND a.expires_at <= ${now} AND a.level_id IN (${sql.join(levelIds)})
       RETURNING a.level_id, a.quantity
     ), per_level AS (
       SELECT level_id, SUM(quantity)::integer AS units FROM lapsed GROUP BY level_id

@@ -29,8 +29,9 @@ export async function insertReservation(
       RETURNING id
     ), allocated AS (
       INSERT INTO reservation_allocations
-        (reservation_id, item_index, product_id, level_id, location_id, quantity, held)
-      SELECT made.id, v.item_index, v.product_id, v.level_id, v.location_id, v.quantity, true
+        (reservation_id, item_index, product_id, level_id, location_id, quantity, held, expires_at)
+      SELECT made.id, v.item_index, v.product_id, v.level_id, v.location_id, v.quantity, true,
+        ${reservation.expiresAt}
       FROM made, (VALUES ${sql.join(rows)}) AS v(item_index, product_id, level_id, location_id, quantity)
     )
     SELECT id FROM made

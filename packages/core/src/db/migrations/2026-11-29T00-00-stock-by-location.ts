@@ -100,6 +100,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn("quantity", "integer", (col) => col.notNull().check(sql`quantity > 0`))
     .addColumn("held", "boolean", (col) => col.notNull())
+    // The reservation's, copied: a level's lapsed holds are then one index range away, without
+    // visiting every hold at the level (a hot item holds thousands).
+    .addColumn("expires_at", "timestamptz", (col) => col.notNull())
     .execute();
   await db.schema
     .createIndex("idx_reservation_allocations_reservation")
@@ -109,7 +112,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex("idx_reservation_allocations_held_level")
     .on("reservation_allocations")
-    .column("level_id")
+    .columns(["level_id", "expires_at"])
     .where(sql.ref("held"), "=", true)
     .execute();
   await db.schema
