@@ -232,6 +232,32 @@ describe.each(storeKinds)("stock events on %s", (kind) => {
     expect(newer.json()).toMatchObject([{ product_id: productId, kind: "out", sequence: 2 }]);
   });
 
+  it("when a reader catches up after a cursor in small pages then it reads every newer event once", async () => {
+    const { productId } = await stockedProduct(3);
+    const start = await inventory.inject({ method: "GET", url: "/inventory/events?limit=1" });
+    let cursor = (start.json()[0]?.id as string | undefined) ?? "0";
+    for (const delta of [5, -5, 2, -2]) await adjust(productId, delta);
+
+    const read: number[] = [];
+    for (;;) {
+      const page = await inventory.inject({
+        method: "GET",
+        url: `/inventory/events?after=${cursor}&limit=2`,
+      });
+      const events = page.json() as { id: string; product_id: number; sequence: number }[];
+      if (events.length === 0) break;
+      read.push(
+        ...events
+          .filter((e) => e.product_id === productId)
+          .map((e) => e.sequence)
+          .reverse(),
+      );
+      cursor = events[0]?.id ?? cursor;
+    }
+
+    expect(read).toEqual([1, 2, 3, 4]);
+  });
+
   it("when a threshold is negative or its stock row unknown then it is refused", async () => {
     const { inventoryId } = await stockedProduct(3);
     const url = `/inventory/${inventoryId}/low-stock-threshold`;

@@ -15,11 +15,28 @@ export const toStockEvent = (row: Selectable<StockEventsTable>): StockEvent => (
   occurred_at: new Date(row.occurred_at).toISOString(),
 });
 
-/** Newest first; with `after`, only the events written since that one. */
+/**
+ * Newest first. With `after`, the `limit` oldest of the events since that one (still answered
+ * newest first): a reader catching up asks again after the newest it got, and skips none.
+ */
 export async function selectStockEvents(db: Db, query: StockEventQuery): Promise<StockEvent[]> {
-  let select = db.selectFrom("stock_events").selectAll().orderBy("id", "desc").limit(query.limit);
-  if (query.after !== undefined) select = select.where("id", ">", query.after);
-  return (await select.execute()).map(toStockEvent);
+  if (query.after === undefined) {
+    const newest = await db
+      .selectFrom("stock_events")
+      .selectAll()
+      .orderBy("id", "desc")
+      .limit(query.limit)
+      .execute();
+    return newest.map(toStockEvent);
+  }
+  const since = await db
+    .selectFrom("stock_events")
+    .selectAll()
+    .where("id", ">", query.after)
+    .orderBy("id", "asc")
+    .limit(query.limit)
+    .execute();
+  return since.reverse().map(toStockEvent);
 }
 
 export async function updateLowStockThreshold(

@@ -27,7 +27,9 @@ export const stockEventQuery = z.object({
     .string()
     .regex(/^(0|[1-9][0-9]{0,17})$/, "must be an event id")
     .optional()
-    .describe("Only events newer than this id"),
+    .describe(
+      "Only events newer than this id: the `limit` oldest of them, so a reader catching up misses none",
+    ),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type StockEventQuery = z.infer<typeof stockEventQuery>;
