@@ -96,11 +96,24 @@ export async function lockLevels(
 ): Promise<LockedLevel[]> {
   if ("productIds" in selector && selector.productIds.length === 0) return [];
   if ("levelIds" in selector && selector.levelIds.length === 0) return [];
-  const locked = await selectLockable(db, selector).forUpdate().execute();
+  const locked = await selectLockable(db, selector)
+    // Most writes find no lapsed hold: asking in the same statement spares them a round trip
+    // under the lock. It reads the statement's snapshot: a hold let go since is let go again
+    // (nothing), and one it could miss still counts as reserved (a refusal, never an oversell).
+    .select(
+      sql<boolean>`EXISTS (
+        SELECT 1 FROM reservation_allocations a
+        WHERE a.level_id = stock_levels.id AND a.held AND a.expires_at <= ${now}
+      )`.as("has_lapsed_holds"),
+    )
+    .forUpdate()
+    .execute();
   if (locked.length === 0) return [];
-  const levelIds = locked.map((level) => level.id);
+  const levels = locked.map(({ has_lapsed_holds: _, ...level }) => level);
+  if (!locked.some((level) => level.has_lapsed_holds)) return levels;
+  const levelIds = levels.map((level) => level.id);
   const freed = await letGoOfLapsedHolds(db, levelIds, now);
-  return freed === 0 ? locked : selectLockable(db, { levelIds }).execute();
+  return freed === 0 ? levels : selectLockable(db, { levelIds }).execute();
 }
 
 /**

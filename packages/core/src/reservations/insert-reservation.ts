@@ -5,8 +5,9 @@ import type { PlannedAllocation } from "./allocate-items.ts";
 import type { Reservation } from "./reservation-schemas.ts";
 
 /**
- * The reservation and its allocations in one statement, answered as written: the levels'
- * locks are held meanwhile, so each round trip saved is time other reservations do not wait.
+ * The reservation, its allocations and the units they hold at their (locked) levels in one
+ * statement, answered as written: the levels' locks are held meanwhile, so each round trip saved
+ * is time other reservations on the same item do not wait.
  */
 export async function insertReservation(
   db: Db,
@@ -27,6 +28,12 @@ export async function insertReservation(
       INSERT INTO reservations (status, reference, expires_at, created_at)
       VALUES ('active', ${reservation.reference}, ${reservation.expiresAt}, ${reservation.createdAt})
       RETURNING id
+    ), held AS (
+      UPDATE stock_levels l SET reserved = l.reserved + v.units, updated_at = ${reservation.createdAt}
+      FROM (VALUES ${sql.join(
+        allocations.map(({ level, quantity }) => sql`(${level.id}::integer, ${quantity}::integer)`),
+      )}) AS v(id, units)
+      WHERE l.id = v.id
     ), allocated AS (
       INSERT INTO reservation_allocations
         (reservation_id, item_index, product_id, level_id, location_id, quantity, held, expires_at)
@@ -53,19 +60,4 @@ export async function insertReservation(
     created_at: reservation.createdAt.toISOString(),
     items,
   };
-}
-
-/** The planned units count in their (locked) levels' reserved: one statement for all. */
-export async function holdUnits(
-  db: Db,
-  allocations: readonly PlannedAllocation<LockedLevel>[],
-  now: Date,
-): Promise<void> {
-  await sql`
-    UPDATE stock_levels l SET reserved = l.reserved + v.units, updated_at = ${now}
-    FROM (VALUES ${sql.join(
-      allocations.map(({ level, quantity }) => sql`(${level.id}::integer, ${quantity}::integer)`),
-    )}) AS v(id, units)
-    WHERE l.id = v.id
-  `.execute(db);
 }

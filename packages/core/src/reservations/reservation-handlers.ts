@@ -12,7 +12,7 @@ import {
   selectLevelsOfProducts,
 } from "../levels/level-queries.ts";
 import { allocateItems } from "./allocate-items.ts";
-import { holdUnits, insertReservation } from "./insert-reservation.ts";
+import { insertReservation } from "./insert-reservation.ts";
 import {
   finishReservation,
   lockReservation,
@@ -63,7 +63,6 @@ export async function createReservation(
       createdAt: now,
       allocations,
     });
-    await holdUnits(db, allocations, now);
     await cache.invalidate(keysStaledByLevelWrite(allocations.map(({ level }) => level)));
     return reservation;
   });
