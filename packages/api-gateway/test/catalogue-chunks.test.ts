@@ -95,6 +95,14 @@ describe("the catalogue after a write", () => {
     expect((await readCatalogue()).calls).toEqual([]);
   });
 
+  it("when the catalogue is larger than one answer holds whole then it streams, without a length", async () => {
+    const response = await gateway.inject("/api/products-full");
+
+    expect(response.body.length).toBeGreaterThan(64 * 1024);
+    expect(response.headers["content-length"]).toBeUndefined();
+    expect(response.headers["transfer-encoding"]).toBe("chunked");
+  });
+
   it("when a product's price changes then only its chunk is read again", async () => {
     await readCatalogue();
     const { first } = productIdsOfChunk(1);

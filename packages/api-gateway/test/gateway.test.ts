@@ -128,6 +128,14 @@ describe("gateway catalogue", () => {
     expect(products.seen.length + inventory.seen.length - before).toBe(2);
   });
 
+  it("when the catalogue is small then it goes out whole, with its length", async () => {
+    const response = await gateway.inject("/api/products-full");
+
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-length"]).toBe(String(Buffer.byteLength(response.body)));
+    expect(response.headers["transfer-encoding"]).toBeUndefined();
+  });
+
   it("when the catalogue is warm then no upstream call is made", async () => {
     await gateway.inject("/api/products-full");
     const before = products.seen.length + inventory.seen.length;

@@ -31,7 +31,29 @@ async function* startingWith(first: string, rest: AsyncGenerator<string>): Async
   yield* rest;
 }
 
-/** `GET /api/products-full`: every product with its stock, streamed, from paged upstream calls. */
+// Up to this size the answer goes out as one JSON text with its length: a stream costs a write
+// per piece and chunked framing, which doubled the CPU of a warm read of a small catalogue.
+// Past it, what was read goes first and the rest streams, so memory stays flat at any size.
+const wholeUpToChars = 64 * 1024;
+
+/**
+ * The answer's body from the catalogue's pieces, at least the first read before answering: a
+ * service that cannot be read is a 502, not a 200 cut short (a failure later can only cut the
+ * stream, which no client takes for JSON).
+ */
+async function bodyOf(pieces: AsyncGenerator<string>): Promise<string | Readable> {
+  const head: string[] = [];
+  let chars = 0;
+  for (;;) {
+    const next = await pieces.next();
+    if (next.done) return head.join("");
+    head.push(next.value);
+    chars += next.value.length;
+    if (chars > wholeUpToChars) return Readable.from(startingWith(head.join(""), pieces));
+  }
+}
+
+/** `GET /api/products-full`: every product with its stock (streamed when large), from paged upstream calls. */
 export const catalogueRoute = defineRoute<
   CatalogueRouteDeps,
   unknown,
@@ -66,12 +88,9 @@ export const catalogueRoute = defineRoute<
       { cache: deps.cache, source },
       { forceRefresh: query.force_refresh === "true" },
     );
-    // The first piece is read before answering: a service that cannot be read is a 502, not
-    // a 200 cut short. A failure later can only cut the stream, which no client takes for JSON.
-    const first = await pieces.next();
     return {
       status: 200,
-      body: Readable.from(first.done ? [] : startingWith(first.value, pieces)),
+      body: await bodyOf(pieces),
       headers: { "content-type": "application/json; charset=utf-8" },
     };
   },
