@@ -1,4 +1,4 @@
-import { createMemoryCache, openStores, parseEnv, storeEnvSchema } from "@stockwiz/adapters";
+import { createMemoryCache } from "@stockwiz/adapters";
 import {
   adjustInventory,
   createInventory,
@@ -14,10 +14,9 @@ import {
 } from "@stockwiz/core";
 import { type Kysely, type KyselyPlugin, Migrator, PostgresQueryCompiler, sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
-import { connectEmbedded } from "../../packages/adapters/src/database/connect-embedded.ts";
+import { openEmptyDatabase } from "../kit/stores/empty-database.ts";
 import { insertLegacyStockRow } from "../kit/stores/legacy-stock-rows.ts";
-import { createScratchDatabase } from "../kit/stores/scratch-database.ts";
-import { type StoreKind, silentLogger, storeKinds } from "../kit/stores/test-stores.ts";
+import { type StoreKind, storeKinds } from "../kit/stores/test-stores.ts";
 
 // Issue 15: each service owns its tables' writes. Deleting a product is the product service's
 // write to `products`; the database's cascade (migration 2025-03-01) takes the stock row and,
@@ -31,23 +30,10 @@ afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()));
 });
 
-/** A database with none of StockWiz's tables yet. */
 async function emptyDatabase(kind: StoreKind): Promise<Kysely<Database>> {
-  if (kind === "embedded") {
-    const db = await connectEmbedded("memory://");
-    closers.push(() => db.destroy());
-    return db;
-  }
-  const database = await createScratchDatabase();
-  const stores = await openStores(
-    parseEnv(storeEnvSchema, { DATABASE_URL: database.url, DB_MIGRATE_ON_START: "false" }),
-    silentLogger,
-  );
-  closers.push(async () => {
-    await stores.close();
-    await database.drop();
-  });
-  return stores.deps.db;
+  const { db, close } = await openEmptyDatabase(kind);
+  closers.push(close);
+  return db;
 }
 
 /** The foreign keys from inventory.product_id, with their ON DELETE rule ('c' is cascade). */

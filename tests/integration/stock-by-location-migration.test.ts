@@ -1,4 +1,4 @@
-import { createMemoryCache, openStores, parseEnv, storeEnvSchema } from "@stockwiz/adapters";
+import { createMemoryCache } from "@stockwiz/adapters";
 import {
   type Database,
   getInventory,
@@ -11,10 +11,9 @@ import {
 } from "@stockwiz/core";
 import { type Kysely, Migrator, sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
-import { connectEmbedded } from "../../packages/adapters/src/database/connect-embedded.ts";
+import { openEmptyDatabase } from "../kit/stores/empty-database.ts";
 import { insertLegacyStockRow, type LegacyStockRow } from "../kit/stores/legacy-stock-rows.ts";
-import { createScratchDatabase } from "../kit/stores/scratch-database.ts";
-import { type StoreKind, silentLogger, storeKinds } from "../kit/stores/test-stores.ts";
+import { type StoreKind, storeKinds } from "../kit/stores/test-stores.ts";
 
 // Issue 17: every stock row becomes one level at the location its warehouse names, losing
 // nothing: quantities, ledger sums and the legacy answers are the same after the migration.
@@ -27,21 +26,9 @@ afterEach(async () => {
 });
 
 async function emptyDatabase(kind: StoreKind): Promise<Kysely<Database>> {
-  if (kind === "embedded") {
-    const db = await connectEmbedded("memory://");
-    closers.push(() => db.destroy());
-    return db;
-  }
-  const database = await createScratchDatabase();
-  const stores = await openStores(
-    parseEnv(storeEnvSchema, { DATABASE_URL: database.url, DB_MIGRATE_ON_START: "false" }),
-    silentLogger,
-  );
-  closers.push(async () => {
-    await stores.close();
-    await database.drop();
-  });
-  return stores.deps.db;
+  const { db, close } = await openEmptyDatabase(kind);
+  closers.push(close);
+  return db;
 }
 
 const ledgerSums = async (db: Kysely<Database>) => {
