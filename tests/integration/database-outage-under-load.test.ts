@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
-import { buildServiceApp } from "@stockwiz/adapters";
-import { noCache, productServiceRoutes } from "@stockwiz/core";
+import { buildServiceApp, noSharedCache } from "@stockwiz/adapters";
+import { productServiceRoutes } from "@stockwiz/core";
 import type { FastifyInstance } from "fastify";
 import pg from "pg";
 import { Agent, request } from "undici";
@@ -24,7 +24,7 @@ const client = new Agent({ headersTimeout: 15_000, bodyTimeout: 15_000 });
 beforeAll(async () => {
   database = await createScratchDatabase();
   proxy = await startTcpRelay(postgresAddress);
-  const stores = await openPostgresStores(database.urlThrough(proxy.port), noCache);
+  const stores = await openPostgresStores(database.urlThrough(proxy.port), noSharedCache);
   closeStores = stores.close;
   app = await buildServiceApp(productServiceRoutes, stores.deps, silentLogger);
   await app.listen({ host: "127.0.0.1", port: 0 });

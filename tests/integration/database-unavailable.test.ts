@@ -1,5 +1,10 @@
-import { buildServiceApp, DatabaseStartError, openDatabase } from "@stockwiz/adapters";
-import { noCache, productServiceRoutes } from "@stockwiz/core";
+import {
+  buildServiceApp,
+  DatabaseStartError,
+  noSharedCache,
+  openDatabase,
+} from "@stockwiz/adapters";
+import { productServiceRoutes } from "@stockwiz/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createScratchDatabase,
@@ -36,7 +41,7 @@ describe("database lost while serving", () => {
     database = await createScratchDatabase();
     proxy = await startTcpRelay(postgresAddress);
     // No cache: every read must reach the database, so the outage is visible.
-    const stores = await openPostgresStores(database.urlThrough(proxy.port), noCache);
+    const stores = await openPostgresStores(database.urlThrough(proxy.port), noSharedCache);
     close = stores.close;
     app = await buildServiceApp(productServiceRoutes, stores.deps, silentLogger);
   });

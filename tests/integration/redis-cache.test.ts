@@ -3,6 +3,7 @@ import {
   buildServiceApp,
   createRedisCache,
   createRedisClient,
+  invalidationsKept,
   type OpenStores,
   type RedisCache,
 } from "@stockwiz/adapters";
@@ -114,6 +115,65 @@ describe("near copies kept in each process", () => {
     expect(await reader.cache.get("q")).toBe("new");
   });
 
+  it("when another process invalidates other keys then the copies of the keys it did not name are still served", async () => {
+    await writer.cache.setIfUnchanged("kept", "v1", 30, await vouched(writer.cache));
+    await writer.cache.setIfUnchanged("named", "v1", 30, await vouched(writer.cache));
+    expect(await reader.cache.get("kept")).toBe("v1");
+    expect(await reader.cache.get("named")).toBe("v1");
+    // Changed in Redis without an invalidation: only a copy held in the process still says v1.
+    await inspector.set("kept", "changed behind the cache's back");
+    await inspector.set("named", "changed behind the cache's back");
+
+    await writer.cache.invalidate(["named", "something else"]);
+
+    expect(await reader.cache.get("kept")).toBe("v1");
+    expect(await reader.cache.get("named")).toBeNull();
+  });
+
+  it("when more invalidations happened than Redis logs then every near copy goes", async () => {
+    await writer.cache.setIfUnchanged("far", "v1", 30, await vouched(writer.cache));
+    expect(await reader.cache.get("far")).toBe("v1");
+    await inspector.set("far", "changed behind the cache's back");
+
+    for (let write = 0; write <= invalidationsKept; write += 1)
+      await writer.cache.invalidate([`other:${write}`]);
+
+    expect(await reader.cache.get("far")).toBe("changed behind the cache's back");
+  });
+
+  it("when writes to several keys race reads of them then no read returns a value invalidated before it began", async () => {
+    const keys = ["m0", "m1", "m2"];
+    const versions = [0, 0, 0];
+    for (const key of keys)
+      await writer.cache.setIfUnchanged(key, "0", 30, await vouched(writer.cache));
+    const stale: string[] = [];
+    let done = false;
+    const write = async () => {
+      for (let step = 1; step <= 60; step += 1) {
+        const at = step % keys.length;
+        await writer.cache.invalidate([keys[at] as string]);
+        versions[at] = step;
+        await writer.cache.setIfUnchanged(
+          keys[at] as string,
+          String(step),
+          30,
+          await vouched(writer.cache),
+        );
+      }
+      done = true;
+    };
+    const read = async (at: number) => {
+      while (!done) {
+        const acknowledged = versions[at] as number;
+        const value = await reader.cache.get(keys[at] as string);
+        if (value !== null && Number(value) < acknowledged)
+          stale.push(`${keys[at]}: ${value} < ${acknowledged}`);
+      }
+    };
+    await Promise.all([write(), read(0), read(1), read(2), read(0)]);
+    expect(stale).toEqual([]);
+  });
+
   it("when reads run concurrently with invalidations then none returns a value invalidated before it began", async () => {
     let version = 0;
     await writer.cache.setIfUnchanged("r", "0", 30, await vouched(writer.cache));
@@ -151,6 +211,19 @@ describe("near copies kept in each process", () => {
     });
     expect(after).toBe(true);
     expect(await inspector.get("s")).toBeNull(); // the reader cleared the namespace it could not vouch for
+  });
+
+  it("when the namespace is wiped and another process starts the generation afresh first then no near copy is served", async () => {
+    await writer.cache.setIfUnchanged("t", "before the wipe", 30, await vouched(writer.cache));
+    expect(await reader.cache.get("t")).toBe("before the wipe");
+    const names = await inspector.keys(`${keyPrefix}*`);
+    await inspector.del(...names.map((name) => name.slice(keyPrefix.length)));
+    await inspector.set("t", "written after the wipe");
+
+    // The writer recreates the generation (at a random number) and the log, with one entry.
+    await writer.cache.invalidate(["unrelated"]);
+
+    expect(await reader.cache.get("t")).not.toBe("before the wipe");
   });
 });
 

@@ -7,8 +7,9 @@ import {
   type Logger,
   type RequestLogOptions,
   routeTablePlugin,
+  type SharedCache,
 } from "@stockwiz/adapters";
-import { type Cache, servicePaths } from "@stockwiz/core";
+import { servicePaths } from "@stockwiz/core";
 import { webDistDir } from "@stockwiz/web/dist-dir";
 import type { FastifyInstance } from "fastify";
 import { stockwizApiDocumentText } from "./api-description/stockwiz-api-document.ts";
@@ -24,7 +25,7 @@ import type { UpstreamService } from "./upstream/upstream-service.ts";
 const { productService: products, inventoryService: inventory } = servicePaths;
 
 export interface GatewayDeps {
-  cache: Cache;
+  cache: SharedCache;
   productService: UpstreamService;
   inventoryService: UpstreamService;
   logger: Logger;

@@ -1,10 +1,11 @@
 import {
   connectConfiguredCache,
   createLogger,
+  noSharedCache,
   parseEnv,
   requestLogSettingsOf,
+  type SharedCache,
 } from "@stockwiz/adapters";
-import { type Cache, noCache } from "@stockwiz/core";
 import type { FastifyInstance } from "fastify";
 import { buildGatewayApp } from "./build-gateway-app.ts";
 import { type GatewayEnv, gatewayEnvSchema } from "./gateway-config.ts";
@@ -23,7 +24,7 @@ export interface OpenGatewayOptions {
    * The cache the services of this process share (the all-in-one), REDIS_URL's or in memory:
    * used instead of connecting its own, and left for whoever opened it to close.
    */
-  cache?: Cache;
+  cache?: SharedCache;
 }
 
 /** The one loader of the gateway's variables, wherever it runs. */
@@ -48,7 +49,7 @@ export async function openConfiguredGateway(
     config.UPSTREAM_TIMEOUT_MS,
   );
   const app = await buildGatewayApp({
-    cache: options.cache ?? redis?.cache ?? noCache,
+    cache: options.cache ?? redis?.cache ?? noSharedCache,
     productService,
     inventoryService,
     logger,

@@ -5,9 +5,10 @@ import {
   type OpenStores,
   openStores,
   parseEnv,
+  type SharedCache,
   storeEnvSchema,
 } from "@stockwiz/adapters";
-import type { Cache, productServiceRoutes } from "@stockwiz/core";
+import type { productServiceRoutes } from "@stockwiz/core";
 import type { FastifyInstance } from "fastify";
 
 export interface RecordingUpstream {
@@ -17,7 +18,7 @@ export interface RecordingUpstream {
 }
 
 /** Embedded stores in memory, sharing `cache` with whoever else is given it. */
-export const openMemoryStores = (cache: Cache, logger: Logger): Promise<OpenStores> =>
+export const openMemoryStores = (cache: SharedCache, logger: Logger): Promise<OpenStores> =>
   openStores(parseEnv(storeEnvSchema, { STOCKWIZ_DATA_DIR: "memory://" }), logger, {
     fallbackCache: cache,
   });

@@ -91,6 +91,53 @@ describe("the gateway's copies of GET answers", () => {
     expect(timesAsked(products, "/api/products/3")).toBe(2);
   });
 
+  it("when a write touched another product then the copy of this one is still served", async () => {
+    await gateway.inject("/api/products/5");
+    await gateway.inject("/api/products/1");
+    await gateway.inject("/api/products");
+    const adjusted = await gateway.inject({
+      method: "POST",
+      url: "/api/inventory/1/adjust",
+      headers: { "content-type": "application/json" },
+      payload: JSON.stringify({ delta: -1 }),
+    });
+    expect(adjusted.statusCode).toBe(200);
+
+    const untouched = await gateway.inject("/api/products/5");
+    const touched = await gateway.inject("/api/products/1");
+    await gateway.inject("/api/products");
+
+    expect(untouched.statusCode).toBe(200);
+    expect(touched.json().inventory.quantity).toBe(adjusted.json().quantity);
+    expect(timesAsked(products, "/api/products/5")).toBe(1);
+    expect(timesAsked(products, "/api/products/1")).toBe(2);
+    // the product list names a key no stock write stales
+    expect(timesAsked(products, "/products")).toBe(1);
+  });
+
+  it("when the service names the cache key it read through then the client is not told it", async () => {
+    const answer = await gateway.inject("/api/products/5");
+
+    expect(answer.statusCode).toBe(200);
+    expect(answer.headers["surrogate-key"]).toBeUndefined();
+  });
+
+  it("when an answer names no cache key (a category list) then any write makes its copy stale", async () => {
+    const url = "/products?category=Electronics";
+    await gateway.inject(`/api${url}`);
+    const adjusted = await gateway.inject({
+      method: "POST",
+      url: "/api/inventory/2/adjust",
+      headers: { "content-type": "application/json" },
+      payload: JSON.stringify({ delta: -1 }),
+    });
+    expect(adjusted.statusCode).toBe(200);
+
+    await gateway.inject(`/api${url}`);
+
+    expect(timesAsked(products, url)).toBe(2);
+  });
+
   it("when the same GET arrives many times at once then the service is asked once", async () => {
     const answers = await Promise.all(
       Array.from({ length: 8 }, () => gateway.inject("/api/products/4")),

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { gunzipSync } from "node:zlib";
-import { chunkOfProduct } from "@stockwiz/core";
+import { chunkOfProduct, surrogateKeyHeader } from "@stockwiz/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rawRequest } from "../../kit/raw-request.ts";
 import { type E2eStack, stopAndExpectCleanExit } from "../harness/e2e-stack.ts";
@@ -187,13 +187,15 @@ export function gatewayContract(startStack: StackStarter): void {
   });
 
   describe("forwarding", () => {
-    // Per-connection headers, and those each hop computes for itself.
+    // Per-connection headers, those each hop computes for itself, and the cache key a service
+    // names for the gateway's copies.
     const perHop = new Set([
       "date",
       "connection",
       "keep-alive",
       "content-length",
       "transfer-encoding",
+      surrogateKeyHeader,
     ]);
 
     it.each([

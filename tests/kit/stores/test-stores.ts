@@ -4,9 +4,9 @@ import {
   type OpenStores,
   openStores,
   parseEnv,
+  type SharedCache,
   storeEnvSchema,
 } from "@stockwiz/adapters";
-import type { Cache } from "@stockwiz/core";
 import { createScratchDatabase } from "./scratch-database.ts";
 
 export type StoreKind = "embedded" | "postgres";
@@ -15,7 +15,7 @@ export const storeKinds: StoreKind[] = ["embedded", "postgres"];
 export const silentLogger = createLogger({ level: "silent", name: "test" });
 
 /** Stores on the PostgreSQL database at `url` (possibly through a relay), migrated and seeded. */
-export const openPostgresStores = (url: string, cache: Cache): Promise<OpenStores> =>
+export const openPostgresStores = (url: string, cache: SharedCache): Promise<OpenStores> =>
   openStores(parseEnv(storeEnvSchema, { DATABASE_URL: url }), silentLogger, {
     fallbackCache: cache,
   });
@@ -26,7 +26,7 @@ export const openPostgresStores = (url: string, cache: Cache): Promise<OpenStore
  */
 export async function openTestStores(
   kind: StoreKind,
-  cache: Cache = createMemoryCache(),
+  cache: SharedCache = createMemoryCache(),
 ): Promise<OpenStores> {
   if (kind === "embedded") {
     const env = parseEnv(storeEnvSchema, { STOCKWIZ_DATA_DIR: "memory://" });

@@ -1,9 +1,14 @@
 import { LRUCache } from "lru-cache";
+import type { InvalidationRecord } from "./recent-invalidations.ts";
 
 interface Copy<V> {
   value: V;
-  generation: string;
+  /** The cache keys whose invalidation makes this copy stale; `anyChange` for every move. */
+  tags: readonly string[];
 }
+
+/** The tag of a copy that cannot name what it was made from: any invalidation makes it stale. */
+export const anyChange = "*";
 
 export interface GenerationCopiesOptions<V> {
   /** Bytes kept at most (values and keys); the least recently used copies go first. */
@@ -14,37 +19,68 @@ export interface GenerationCopiesOptions<V> {
    */
   ttlMs: number;
   bytesOf(value: V): number;
+  /** Which keys each move of the generation made stale. */
+  invalidations: InvalidationRecord;
 }
 
 /**
- * The one in-process cache tier: values kept in the process, each tagged with the shared
- * cache's generation it was valid under and handed out only while the caller reads that same
- * generation. Every write through any process moves the generation, so a copy is never older
- * than the last acknowledged write. Used for the services' near copies of Redis values and the
- * gateway's copies of upstream answers.
+ * The one in-process cache tier: values kept in the process, valid as of the generation the
+ * tier was last brought up to. A reader hands in the generation it just read; the tier first
+ * drops the copies the invalidations since then made stale (those tagged with a key they name,
+ * and every untagged one), so a copy is never older than the last acknowledged write, and a
+ * write elsewhere leaves the copies it did not touch. Used for the services' near copies of
+ * Redis values and the gateway's copies of upstream answers.
  */
 export class GenerationCopies<V> {
   private readonly copies: LRUCache<string, Copy<V>>;
+  private readonly keysByTag = new Map<string, Set<string>>();
   private readonly ttlMs: number;
+  private readonly invalidations: InvalidationRecord;
+  /** Copies are valid as of this generation; undefined while none may be kept. */
+  private seen: string | undefined;
 
   constructor(options: GenerationCopiesOptions<V>) {
     this.ttlMs = options.ttlMs;
+    this.invalidations = options.invalidations;
     this.copies = new LRUCache({
       maxSize: options.maxBytes,
       sizeCalculation: (copy, key) => options.bytesOf(copy.value) + key.length,
       ttl: options.ttlMs,
+      dispose: (copy, key) => this.untag(key, copy.tags),
     });
   }
 
-  /** The copy of `key`, if it was kept under `generation` (the one the caller just read). */
+  /** The copy of `key`, valid for a reader that just read `generation`. */
   get(key: string, generation: string): V | undefined {
-    const copy = this.copies.get(key);
-    return copy?.generation === generation ? copy.value : undefined;
+    this.bringUpTo(generation);
+    return this.copies.get(key)?.value;
   }
 
-  /** Keeps `value`, valid under `generation`, for the tier's TTL or `ttlMs` if shorter. */
-  set(key: string, value: V, generation: string, ttlMs = this.ttlMs): void {
-    this.copies.set(key, { value, generation }, { ttl: Math.min(ttlMs, this.ttlMs) });
+  /**
+   * Keeps `value`, read under `generation`, for the tier's TTL or `ttlMs` if shorter. Refused
+   * when the tier has moved past `generation`: an invalidation it already applied may have
+   * come after the value was read.
+   */
+  set(
+    key: string,
+    value: V,
+    generation: string,
+    options: { tags: readonly string[]; ttlMs?: number },
+  ): void {
+    this.bringUpTo(generation);
+    if (this.seen !== generation) return;
+    const ttl = Math.min(options.ttlMs ?? this.ttlMs, this.ttlMs);
+    this.copies.set(key, { value, tags: options.tags }, { ttl });
+    // A value larger than the whole budget is not kept, and must leave no tag behind.
+    if (this.copies.peek(key)?.value !== value) return;
+    for (const tag of options.tags) {
+      let keys = this.keysByTag.get(tag);
+      if (keys === undefined) {
+        keys = new Set();
+        this.keysByTag.set(tag, keys);
+      }
+      keys.add(key);
+    }
   }
 
   delete(key: string): void {
@@ -53,5 +89,34 @@ export class GenerationCopies<V> {
 
   clear(): void {
     this.copies.clear();
+    this.seen = undefined;
+  }
+
+  private bringUpTo(generation: string): void {
+    if (this.seen === generation) return;
+    const stale =
+      this.seen === undefined ? "all" : this.invalidations.staleBetween(this.seen, generation);
+    if (stale === "none") return;
+    if (stale === "all") {
+      this.copies.clear();
+    } else {
+      this.dropTagged(anyChange);
+      for (const key of stale) this.dropTagged(key);
+    }
+    this.seen = generation;
+  }
+
+  private dropTagged(tag: string): void {
+    const keys = this.keysByTag.get(tag);
+    if (keys === undefined) return;
+    for (const key of [...keys]) this.copies.delete(key);
+  }
+
+  private untag(key: string, tags: readonly string[]): void {
+    for (const tag of tags) {
+      const keys = this.keysByTag.get(tag);
+      keys?.delete(key);
+      if (keys?.size === 0) this.keysByTag.delete(tag);
+    }
   }
 }

@@ -1,4 +1,5 @@
-import type { Cache } from "@stockwiz/core";
+import { invalidationsKept, RecentInvalidations } from "./recent-invalidations.ts";
+import type { SharedCache } from "./shared-cache.ts";
 
 interface Entry {
   value: string;
@@ -6,7 +7,7 @@ interface Entry {
 }
 
 /** One process sees every invalidation, so this cache always vouches for its generation. */
-export interface MemoryCache extends Cache {
+export interface MemoryCache extends SharedCache {
   generation(): Promise<string>;
 }
 
@@ -21,8 +22,12 @@ export function createMemoryCache(
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry>();
   let generation = 0;
+  // The gateway's copies in the all-in-one learn from it what each write made stale.
+  const invalidations = new RecentInvalidations(invalidationsKept);
+  invalidations.restartAt(String(generation));
 
   return {
+    invalidations,
     async get(key) {
       const entry = entries.get(key);
       if (entry === undefined) return null;
@@ -47,6 +52,7 @@ export function createMemoryCache(
     async invalidate(keys) {
       for (const key of keys) entries.delete(key);
       generation += 1;
+      invalidations.extend([{ generation, stale: keys }], String(generation));
     },
   };
 }

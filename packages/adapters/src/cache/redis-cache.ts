@@ -1,11 +1,18 @@
-import { type Cache, perTurnRead } from "@stockwiz/core";
+import { perTurnRead } from "@stockwiz/core";
 import type { Redis } from "ioredis";
 import type { Logger } from "../logger.ts";
 import { CacheTrust } from "./cache-trust.ts";
 import { forgetNamespace } from "./forget-namespace.ts";
 import { GenerationCopies } from "./generation-copies.ts";
-import { generationKey, sendInvalidation, withCacheScripts } from "./redis-scripts.ts";
+import { invalidationsKept, RecentInvalidations } from "./recent-invalidations.ts";
+import {
+  generationKey,
+  readInvalidationsSince,
+  sendInvalidation,
+  withCacheScripts,
+} from "./redis-scripts.ts";
 import { resendOverFreshConnection } from "./resend-invalidation.ts";
+import type { SharedCache } from "./shared-cache.ts";
 
 export interface RedisCacheOptions {
   /** Bytes of values kept in the process (near copies) besides Redis. */
@@ -20,7 +27,7 @@ export interface RedisCacheOptions {
 const nearCopyTtlMs = 5_000;
 
 export interface RedisCache {
-  cache: Cache;
+  cache: SharedCache;
   /** Where the process stands with Redis: see `CacheTrust`. */
   trust: CacheTrust;
   /** Stops the cache and disconnects its client. */
@@ -33,11 +40,12 @@ export interface RedisCache {
  * is endless). The cache takes the client over. Entries are served only while `CacheTrust`
  * trusts Redis.
  *
- * Values read or written are also kept in the process as near copies, tagged with the
- * generation they were valid under. A read first fetches the current generation (one round
- * trip shared by every read of the event-loop turn, see `perTurnRead`) and serves the near
- * copy only if the generation has not moved: any write anywhere moves it, so a near copy is
- * never older than the last acknowledged write, and hot keys cost no value transfer.
+ * Values read or written are also kept in the process as near copies. A read first fetches
+ * the current generation (one round trip shared by every read of the event-loop turn, see
+ * `perTurnRead`). When it has moved, the process reads which keys the invalidations since
+ * the last one it knew made stale (Redis logs them with each move) and drops those copies
+ * before serving any: a near copy is never older than the last acknowledged write, a write
+ * leaves the copies of other keys, and hot keys cost no value transfer.
  */
 export function createRedisCache(
   client: Redis,
@@ -45,10 +53,12 @@ export function createRedisCache(
   options: RedisCacheOptions = {},
 ): RedisCache {
   const redis = withCacheScripts(client);
+  const invalidations = new RecentInvalidations(invalidationsKept);
   const nearCopies = new GenerationCopies<string>({
     maxBytes: options.nearCopyBytes ?? 32 * 1024 * 1024,
     ttlMs: nearCopyTtlMs,
     bytesOf: (value) => value.length,
+    invalidations,
   });
   const trust = new CacheTrust({
     connected: () => redis.status === "ready",
@@ -59,6 +69,7 @@ export function createRedisCache(
     },
   });
   const lose = () => {
+    invalidations.forget();
     nearCopies.clear();
     trust.lost();
   };
@@ -75,21 +86,49 @@ export function createRedisCache(
   redis.on("close", lose);
   trust.connected(); // a client connected before it was handed over emits no "ready" again
 
+  // One reading of the log at a time, each from the newest generation the process knows.
+  let learning: Promise<void> | undefined;
+  const learn = async () => {
+    const { generation, entries } = await readInvalidationsSince(redis, invalidations.latest);
+    if (generation === null) lose();
+    else if (entries === undefined) invalidations.restartAt(generation);
+    else invalidations.extend(entries, generation);
+  };
+  const learnOnce = () => {
+    learning ??= learn().finally(() => {
+      learning = undefined;
+    });
+    return learning;
+  };
+  // What the invalidations up to `generation` made stale, learnt by a reading that began after
+  // `generation` was read (one already under way may have begun before).
+  const learnUpTo = async (generation: string) => {
+    if (invalidations.knows(generation)) return;
+    if (learning !== undefined) await learning;
+    if (!invalidations.knows(generation)) await learnOnce();
+  };
+
   // Trusted when the read left and when it came back. A missing generation means the namespace
-  // was wiped behind our back: start over.
+  // was wiped behind our back: start over. The answer is the newest generation learnt, at
+  // least as new as the one read.
   const currentGeneration = perTurnRead(async (): Promise<string | null> => {
     if (!trust.trusted) return null;
     try {
       const generation = await redis.get(generationKey);
-      if (generation === null) lose();
-      return trust.trusted ? generation : null;
+      if (generation === null) {
+        lose();
+        return null;
+      }
+      await learnUpTo(generation);
+      return trust.trusted ? (invalidations.latest ?? null) : null;
     } catch {
       lose();
       return null;
     }
   });
 
-  const cache: Cache = {
+  const cache: SharedCache = {
+    invalidations,
     async get(key) {
       const generation = await currentGeneration();
       if (generation === null) return null;
@@ -99,7 +138,7 @@ export function createRedisCache(
         const value = await redis.get(key);
         // Valid under `generation`: an invalidation deletes its keys in the same step as it
         // moves the generation on, so what is still there was written at or after it.
-        if (value !== null) nearCopies.set(key, value, generation);
+        if (value !== null) nearCopies.set(key, value, generation, { tags: [key] });
         return value;
       } catch {
         lose();
@@ -110,7 +149,8 @@ export function createRedisCache(
     async setIfUnchanged(key, value, ttlSeconds, seen) {
       try {
         const stored = await redis.setIfUnchanged(generationKey, key, seen, value, ttlSeconds);
-        if (stored === 1) nearCopies.set(key, value, seen, ttlSeconds * 1000);
+        if (stored === 1)
+          nearCopies.set(key, value, seen, { tags: [key], ttlMs: ttlSeconds * 1000 });
       } catch {
         // a cache that cannot be filled is only slower
       }

@@ -1,8 +1,17 @@
 import { randomInt } from "node:crypto";
 import type { Redis } from "ioredis";
+import { type InvalidationEntry, invalidationsKept } from "./recent-invalidations.ts";
 
 /** The key whose value every invalidation moves on. */
 export const generationKey = "cache-generation";
+
+/**
+ * The last invalidations, newest first, one entry per generation: `<generation>\n<key>…`, or
+ * `<generation>\n*` for a namespace cleared. Processes read it to drop only what went stale.
+ */
+export const invalidationLogKey = "cache-invalidations";
+
+const everyKey = "*";
 
 // Sets the value only if no invalidation happened since the reader took its generation token.
 const setIfUnchangedScript = `
@@ -12,19 +21,34 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then
 end
 return 0`;
 
-// Deletes KEYS[2..] and moves the generation (KEYS[1]) on, in one step. A generation that has
-// to be created starts at a random number: a namespace wiped behind our back (FLUSHDB, a
-// restarted Redis) must never count up again to a token some process still holds.
+// Deletes KEYS[3..], moves the generation (KEYS[1]) on and logs what went stale (KEYS[2]), in
+// one step. A generation that has to be created starts at a random number: a namespace wiped
+// behind our back (FLUSHDB, a restarted Redis) must never count up again to a token some
+// process still holds.
 const invalidateScript = `
-for i = 2, #KEYS do
+for i = 3, #KEYS do
   redis.call('DEL', KEYS[i])
 end
 if redis.call('EXISTS', KEYS[1]) == 0 then
   redis.call('SET', KEYS[1], ARGV[1])
 end
-return redis.call('INCR', KEYS[1])`;
+local generation = redis.call('INCR', KEYS[1])
+redis.call('LPUSH', KEYS[2], generation .. ARGV[2])
+redis.call('LTRIM', KEYS[2], 0, ${invalidationsKept - 1})
+return generation`;
 
-/** A client that knows the cache's two scripts. */
+// The generation, and the log entries after generation ARGV[1] when they are all still kept:
+// read in one step, so the entries end exactly at the generation answered.
+const invalidationsSinceScript = `
+local generation = redis.call('GET', KEYS[1])
+if not generation then return {} end
+local behind = tonumber(generation) - (tonumber(ARGV[1]) or generation)
+if behind <= 0 or behind > ${invalidationsKept} then return {generation} end
+local entries = redis.call('LRANGE', KEYS[2], 0, behind - 1)
+table.insert(entries, 1, generation)
+return entries`;
+
+/** A client that knows the cache's scripts. */
 export type ScriptedRedis = Redis & {
   setIfUnchanged(
     genKey: string,
@@ -33,16 +57,60 @@ export type ScriptedRedis = Redis & {
     value: string,
     ttl: number,
   ): Promise<number>;
-  invalidate(keyCount: number, genKey: string, ...keysThenStart: string[]): Promise<number>;
+  invalidate(
+    keyCount: number,
+    genKey: string,
+    logKey: string,
+    ...keysThenStartAndEntry: string[]
+  ): Promise<number>;
+  invalidationsSince(genKey: string, logKey: string, after: string): Promise<string[]>;
 };
 
 /** Teaches `redis` the scripts (sent by hash, loaded once per connection). */
 export function withCacheScripts(redis: Redis): ScriptedRedis {
   redis.defineCommand("setIfUnchanged", { numberOfKeys: 2, lua: setIfUnchangedScript });
   redis.defineCommand("invalidate", { lua: invalidateScript });
+  redis.defineCommand("invalidationsSince", { numberOfKeys: 2, lua: invalidationsSinceScript });
   return redis as ScriptedRedis;
 }
 
-/** Deletes `keys` and moves the generation on, atomically. */
-export const sendInvalidation = (redis: ScriptedRedis, keys: readonly string[]) =>
-  redis.invalidate(1 + keys.length, generationKey, ...keys, String(randomInt(1, 2 ** 47)));
+/** Deletes `keys` (or, for "all", deletes nothing but stales every copy) and moves the generation on, atomically. */
+export function sendInvalidation(redis: ScriptedRedis, keys: readonly string[] | "all") {
+  const deleted = keys === "all" ? [] : keys;
+  const logged = keys === "all" ? `\n${everyKey}` : keys.map((key) => `\n${key}`).join("");
+  return redis.invalidate(
+    2 + deleted.length,
+    generationKey,
+    invalidationLogKey,
+    ...deleted,
+    String(randomInt(1, 2 ** 47)),
+    logged,
+  );
+}
+
+/**
+ * The current generation and the invalidations after `after`, oldest first; `entries` is
+ * undefined when the log cannot say (too far behind, or a generation from another run).
+ */
+export async function readInvalidationsSince(
+  redis: ScriptedRedis,
+  after: string | undefined,
+): Promise<{ generation: string | null; entries: InvalidationEntry[] | undefined }> {
+  const [generation, ...logged] = await redis.invalidationsSince(
+    generationKey,
+    invalidationLogKey,
+    after ?? "",
+  );
+  if (generation === undefined) return { generation: null, entries: undefined };
+  if (generation === after) return { generation, entries: [] };
+  if (logged.length === 0) return { generation, entries: undefined };
+  return { generation, entries: logged.reverse().map(entryOf) };
+}
+
+function entryOf(logged: string): InvalidationEntry {
+  const [generation, ...keys] = logged.split("\n");
+  return {
+    generation: Number(generation),
+    stale: keys.length === 1 && keys[0] === everyKey ? "all" : keys,
+  };
+}

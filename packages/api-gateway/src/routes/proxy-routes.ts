@@ -1,3 +1,4 @@
+import { surrogateKeyHeader } from "@stockwiz/core";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { endToEndHeaders } from "../upstream/hop-headers.ts";
 import { linkForClient } from "../upstream/link-for-client.ts";
@@ -41,7 +42,8 @@ async function forward(
       body: request.body instanceof Buffer && request.body.length > 0 ? request.body : undefined,
     });
   const response = copiable(request) ? await copies.get(mount.upstream, path, send) : await send();
-  const { link, ...headers } = response.headers;
+  // The cache keys the service names are for the gateway's copies, not for the client.
+  const { link, [surrogateKeyHeader]: _readThrough, ...headers } = response.headers;
   reply.code(response.status).headers(headers);
   if (link !== undefined)
     reply.header("link", linkForClient(link, mount.upstreamPrefix, mount.prefix));

@@ -1,5 +1,5 @@
-import { GenerationCopies } from "@stockwiz/adapters";
-import { type Cache, InFlight } from "@stockwiz/core";
+import { anyChange, GenerationCopies, type SharedCache } from "@stockwiz/adapters";
+import { InFlight, surrogateKeyHeader } from "@stockwiz/core";
 import type { UpstreamResponse, UpstreamService } from "./upstream-service.ts";
 
 /** A copy as it is kept and sent: a JSON body as text, which Node sends with its headers in one write. */
@@ -23,6 +23,13 @@ const copyOf = (response: UpstreamResponse): CopiedResponse =>
 const mayKeep = (response: UpstreamResponse) =>
   !/\bno-store\b/i.test(response.headers["cache-control"] ?? "");
 
+// The cache keys the service read the answer through: the copy goes stale when one of them is
+// invalidated. An answer that names none goes stale on any write.
+const tagsOf = (response: UpstreamResponse): readonly string[] => {
+  const named = response.headers[surrogateKeyHeader];
+  return named ? named.split(" ") : [anyChange];
+};
+
 export interface ResponseCopiesOptions {
   /** Bytes of bodies kept; the least recently used copies go first. */
   maxBytes?: number;
@@ -32,10 +39,10 @@ export interface ResponseCopiesOptions {
 
 /**
  * The gateway's copies of upstream GET answers, kept in the process. A copy is handed out only
- * while the shared cache's generation is the one it was fetched under (every write through any
- * service moves it, so a copy never predates an acknowledged write) and while the gateway
- * still holds a connection to the service that made it: a service that is gone answers 502,
- * as the contract says, not from a copy.
+ * until a write invalidates a cache key the answer was read through (every write through any
+ * service moves the shared generation and says what it made stale, so a copy never predates
+ * an acknowledged write) and while the gateway still holds a connection to the service that
+ * made it: a service that is gone answers 502, as the contract says, not from a copy.
  */
 export class ResponseCopies {
   private readonly copies: GenerationCopies<CopiedResponse>;
@@ -43,13 +50,14 @@ export class ResponseCopies {
   private readonly fetching = new InFlight<UpstreamResponse>();
 
   constructor(
-    private readonly cache: Cache,
+    private readonly cache: SharedCache,
     options: ResponseCopiesOptions = {},
   ) {
     this.copies = new GenerationCopies({
       maxBytes: options.maxBytes ?? 32 * 1024 * 1024,
       ttlMs: options.ttlMs ?? 30_000,
       bytesOf: (response) => response.body.length,
+      invalidations: cache.invalidations,
     });
   }
 
@@ -65,7 +73,7 @@ export class ResponseCopies {
     if (copy !== undefined && upstream.connected) return copy;
     const response = await this.fetching.run(`${generation} ${key}`, fetch);
     if (response.status === 200 && mayKeep(response)) {
-      this.copies.set(key, copyOf(response), generation);
+      this.copies.set(key, copyOf(response), generation, { tags: tagsOf(response) });
     }
     return response;
   }

@@ -19,3 +19,15 @@ export const cacheKeys = {
   /** The last chunk holding a product: where a catalogue read may stop. */
   catalogueTail: () => "catalogue:tail",
 } as const;
+
+/**
+ * The header naming the cache key an answer was read through (as CDNs' surrogate keys do). A
+ * copy of the answer kept further on, the gateway's, goes stale exactly when that key is
+ * invalidated; a copy of an answer without it goes stale on every write.
+ */
+export const surrogateKeyHeader = "surrogate-key";
+
+/** The headers of an answer read through `key`. */
+export const readThroughKey = (key: string): Record<string, string> => ({
+  [surrogateKeyHeader]: key,
+});

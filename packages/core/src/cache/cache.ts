@@ -13,7 +13,8 @@ export interface Cache {
   generation(): Promise<string | null>;
   setIfUnchanged(key: string, value: string, ttlSeconds: number, generation: string): Promise<void>;
   /**
-   * Removes the keys and moves the generation on, in that order of visibility. Resolves once
+   * Removes the keys and moves the generation on, in that order of visibility; copies kept
+   * elsewhere that name one of the keys, or name none, go stale with it. Resolves once
    * that is done, or once the cache was found unreachable after the call began (then every
    * process loses it too and clears it before trusting it again): a write acknowledged after
    * this resolves leaves no copy that another process may still serve.

@@ -12,16 +12,19 @@ export async function withTransaction<T>(
 ): Promise<T> {
   if (deps.db.isTransaction) return work(deps);
   const stale = new Set<string>();
+  // An invalidation of no key still moves the generation (copies that name no key go stale).
+  let invalidated = false;
   // Reads inside a transaction must see its own writes, so they get no cache at all.
   const heldBack: Cache = {
     ...noCache,
     invalidate: async (keys) => {
+      invalidated = true;
       for (const key of keys) stale.add(key);
     },
   };
   const result = await deps.db
     .transaction()
     .execute((trx) => work({ ...deps, db: trx, cache: heldBack }));
-  if (stale.size > 0) await deps.cache.invalidate([...stale]);
+  if (invalidated) await deps.cache.invalidate([...stale]);
   return result;
 }

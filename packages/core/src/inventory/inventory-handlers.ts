@@ -43,16 +43,22 @@ export interface ChangeContext {
   requestId: string | null;
 }
 
+/**
+ * The key a stock list is cached under, if it is. Filtered lists are not: a write could not
+ * name every filtered key it makes stale.
+ */
+export const inventoryListCacheKey = (filter: InventoryFilter): string | undefined =>
+  filter.product_id_from === undefined && filter.product_id_to === undefined
+    ? cacheKeys.inventoryList()
+    : undefined;
+
 export async function listInventory(
   { db, cache }: ServiceDeps,
   filter: InventoryFilter = {},
 ): Promise<Inventory[]> {
-  // Filtered lists are not cached: a write could not name every filtered key it makes stale.
-  if (filter.product_id_from !== undefined || filter.product_id_to !== undefined)
-    return selectInventory(db, filter);
-  const rows = await readThrough(cache, cacheKeys.inventoryList(), cacheTtl.list, () =>
-    selectInventory(db),
-  );
+  const key = inventoryListCacheKey(filter);
+  if (key === undefined) return selectInventory(db, filter);
+  const rows = await readThrough(cache, key, cacheTtl.list, () => selectInventory(db));
   return rows ?? [];
 }
 

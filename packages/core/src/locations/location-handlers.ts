@@ -24,9 +24,9 @@ export async function createLocation(deps: ServiceDeps, input: LocationInput): P
   try {
     return await withTransaction(deps, async ({ db, cache, clock }) => {
       const location = await insertLocation(db, input.name, clock());
-      // No stock row changes, but the invalidation moves the cache generation: the gateway's
-      // copy of the locations list must not outlive this write (read-your-writes, §7).
-      await cache.invalidate(keysStaledByLevelWrite([]));
+      // No cached key holds locations, but every invalidation, even of no key, makes stale the
+      // copies that name none: the gateway's copy of the locations list among them (§7).
+      await cache.invalidate([]);
       return location;
     });
   } catch (error) {

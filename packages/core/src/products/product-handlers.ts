@@ -21,15 +21,20 @@ import type { CreateProduct, Product, ProductChanges } from "./product-schemas.t
 
 const productNotFound = () => notFound("Product not found");
 
+/**
+ * The key a product list is cached under, if it is. Category lists are not: one key per
+ * category could not be cleared by a write.
+ */
+export const productListCacheKey = (filter: { category?: string }): string | undefined =>
+  filter.category === undefined ? cacheKeys.productList() : undefined;
+
 export async function listProducts(
   { db, cache }: ServiceDeps,
   filter: { category?: string },
 ): Promise<Product[]> {
-  // Category lists are not cached: one key per category could not be cleared by a write.
-  if (filter.category !== undefined) return selectProducts(db, filter);
-  const products = await readThrough(cache, cacheKeys.productList(), cacheTtl.list, () =>
-    selectProducts(db, {}),
-  );
+  const key = productListCacheKey(filter);
+  if (key === undefined) return selectProducts(db, filter);
+  const products = await readThrough(cache, key, cacheTtl.list, () => selectProducts(db, {}));
   return products ?? [];
 }
 

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { cacheKeys, readThroughKey } from "../cache/cache-keys.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { idempotencyKeyHeader, idempotent } from "../idempotency/idempotent-handler.ts";
 import { entityTagOf, ifMatchHeader, versionFromIfMatch } from "../inventory/entity-tag.ts";
@@ -8,6 +9,7 @@ import {
   deleteInventory,
   getInventory,
   getInventoryByProduct,
+  inventoryListCacheKey,
   listInventory,
   listInventoryPage,
   listMovements,
@@ -33,10 +35,10 @@ import { stockEventRoutesAt } from "./stock-event-routes.ts";
 import { stockLocationRoutesAt } from "./stock-location-routes.ts";
 
 /** A stock row answer carries its version as ETag, for the next If-Match. */
-const withEntityTag = (status: number, row: Inventory) => ({
+const withEntityTag = (status: number, row: Inventory, headers: Record<string, string> = {}) => ({
   status,
   body: row,
-  headers: { etag: entityTagOf(row.version) },
+  headers: { etag: entityTagOf(row.version), ...headers },
 });
 
 const rowNotFound = { status: 404, description: "No stock row has this id" };
@@ -70,7 +72,11 @@ function inventoryRoutesAt(prefix: ServicePrefix<"inventoryService">): AnyRoute<
           product_id_to: query.product_id_to,
         };
         const page = pageRequestOf(query);
-        if (page === undefined) return { status: 200, body: await listInventory(deps, filter) };
+        if (page === undefined) {
+          const key = inventoryListCacheKey(filter);
+          const headers = key === undefined ? {} : readThroughKey(key);
+          return { status: 200, body: await listInventory(deps, filter), headers };
+        }
         return pageResponse(await listInventoryPage(deps, filter, page), prefix, {
           limit: page.limit,
           filters: {
@@ -90,7 +96,11 @@ function inventoryRoutesAt(prefix: ServicePrefix<"inventoryService">): AnyRoute<
       response: { status: 200, description: "The stock row", schema: inventorySchema },
       failures: [{ status: 404, description: "The product has no stock row" }],
       handle: async ({ params }, deps: ServiceDeps) =>
-        withEntityTag(200, await getInventoryByProduct(deps, params.product_id)),
+        withEntityTag(
+          200,
+          await getInventoryByProduct(deps, params.product_id),
+          readThroughKey(cacheKeys.inventoryByProduct(params.product_id)),
+        ),
     }),
     defineRoute({
       method: "GET",
@@ -102,7 +112,11 @@ function inventoryRoutesAt(prefix: ServicePrefix<"inventoryService">): AnyRoute<
       response: { status: 200, description: "The stock row", schema: inventorySchema },
       failures: [rowNotFound],
       handle: async ({ params }, deps: ServiceDeps) =>
-        withEntityTag(200, await getInventory(deps, params.id)),
+        withEntityTag(
+          200,
+          await getInventory(deps, params.id),
+          readThroughKey(cacheKeys.inventory(params.id)),
+        ),
     }),
     defineRoute({
       method: "POST",

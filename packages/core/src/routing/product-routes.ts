@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { cacheKeys, readThroughKey } from "../cache/cache-keys.ts";
 import { mergedProductSchema } from "../catalogue/merged-product-schema.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { idempotencyKeyHeader, idempotent } from "../idempotency/idempotent-handler.ts";
@@ -10,6 +11,7 @@ import {
   getProductWithStockJson,
   listProductPage,
   listProducts,
+  productListCacheKey,
   updateProduct,
 } from "../products/product-handlers.ts";
 import {
@@ -46,7 +48,11 @@ function productRoutesAt(prefix: ServicePrefix<"productService">): AnyRoute<Serv
           response: { status: 200, description: "The product", schema: mergedProductSchema },
           failures: [productNotFound],
           handle: async ({ params }, deps: ServiceDeps) =>
-            jsonTextResponse(200, await getProductWithStockJson(deps, params.id)),
+            jsonTextResponse(
+              200,
+              await getProductWithStockJson(deps, params.id),
+              readThroughKey(cacheKeys.mergedProduct(params.id)),
+            ),
         })
       : defineRoute({
           method: "GET",
@@ -58,7 +64,11 @@ function productRoutesAt(prefix: ServicePrefix<"productService">): AnyRoute<Serv
           response: { status: 200, description: "The product", schema: productSchema },
           failures: [productNotFound],
           handle: async ({ params }, deps: ServiceDeps) =>
-            jsonTextResponse(200, await getProductJson(deps, params.id)),
+            jsonTextResponse(
+              200,
+              await getProductJson(deps, params.id),
+              readThroughKey(cacheKeys.product(params.id)),
+            ),
         });
 
   return [
@@ -79,7 +89,11 @@ function productRoutesAt(prefix: ServicePrefix<"productService">): AnyRoute<Serv
       handle: async ({ query }, deps: ServiceDeps) => {
         const filter = { category: query.category };
         const page = pageRequestOf(query);
-        if (page === undefined) return { status: 200, body: await listProducts(deps, filter) };
+        if (page === undefined) {
+          const key = productListCacheKey(filter);
+          const headers = key === undefined ? {} : readThroughKey(key);
+          return { status: 200, body: await listProducts(deps, filter), headers };
+        }
         return pageResponse(await listProductPage(deps, filter, page), prefix, {
           limit: page.limit,
           filters: filter,

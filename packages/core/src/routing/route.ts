@@ -21,10 +21,14 @@ export interface RouteResponse {
  * An answer whose body is JSON text already (a cached catalogue, an answer serialized once):
  * adapters send a string body with a JSON content type as it is, without serializing it again.
  */
-export const jsonTextResponse = (status: number, text: string): RouteResponse => ({
+export const jsonTextResponse = (
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): RouteResponse => ({
   status,
   body: text,
-  headers: { "content-type": "application/json; charset=utf-8" },
+  headers: { "content-type": "application/json; charset=utf-8", ...headers },
 });
 
 /** A refusal a route's own rules can answer: a missing row, a conflict, a stale If-Match. */
