@@ -1,8 +1,7 @@
-import { request } from "node:http";
-import { sequential } from "./load.ts";
+import { type SequentialResult, sequential } from "./load.ts";
 
-/** A figure, or why it could not be taken (an API not merged yet). */
-export type Measured = { readonly value: number } | { readonly notAvailable: string };
+/** A figure, or why it could not be taken (answers that were not 2xx, no later page). */
+export type Measured = { readonly value: number } | { readonly failed: string };
 
 export interface LargeCatalogueCase {
   readonly products: number;
@@ -29,64 +28,16 @@ export function nextPageUrl(link: string | null, base: string): string | undefin
   return next === undefined ? undefined : new URL(next, base).toString();
 }
 
-/** Status and headers of a GET, its body thrown away unread. */
-function headersOf(url: string): Promise<{ status: number; headers: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: "GET", timeout: 30_000 }, (response) => {
-      response.destroy();
-      resolve({ status: response.statusCode ?? 0, headers: response.headers });
-    });
-    req.on("timeout", () => req.destroy(new Error(`timeout: ${url}`)));
-    req.on("error", reject);
-    req.end();
-  });
-}
-
-export interface CatalogueApis {
-  /** Why the paginated list cannot be measured, or undefined when it can. */
-  readonly pagination: string | undefined;
-  readonly streaming: string | undefined;
-}
-
-/**
- * Asked on the small seed catalogue, before any large one exists: a list that is not paginated
- * would answer a million products at once, so it is not tried at size; nor is a products-full
- * that does not answer.
- */
-export async function catalogueApis(gatewayUrl: string): Promise<CatalogueApis> {
-  const list = await fetch(`${gatewayUrl}/api/products?limit=2`);
-  await list.arrayBuffer();
-  const pagination =
-    list.status >= 400
-      ? `not available: GET /api/products?limit=2 answered ${list.status}`
-      : nextPageUrl(list.headers.get("link"), list.url) === undefined
-        ? 'not available: GET /api/products?limit=2 has no Link rel="next"'
-        : undefined;
-  const full = await headersOf(`${gatewayUrl}/api/products-full`);
-  // A small catalogue goes out whole, with its length; only a large one streams.
-  const streaming =
-    full.status >= 400
-      ? `not available: GET /api/products-full answered ${full.status}`
-      : undefined;
-  return { pagination, streaming };
-}
-
-/** A size at which neither the paginated list nor the streamed catalogue exists yet. */
-export const unavailableLargeCatalogue = (
-  products: number,
-  apis: CatalogueApis,
-): LargeCatalogueCase => ({
-  products,
-  firstPageP50: { notAvailable: apis.pagination ?? "" },
-  laterPageP50: { notAvailable: apis.pagination ?? "" },
-  streamedGatewayRss: { notAvailable: apis.streaming ?? "" },
-});
+/** `value` of `result`, unless some of its answers were not 2xx. */
+const figure = (result: SequentialResult, value: number): Measured =>
+  result.non2xx > 0
+    ? { failed: `${result.non2xx} of ${result.requests} answers not 2xx` }
+    : { value };
 
 /** The large-catalogue figures on a catalogue already seeded with `products` products. */
 export async function measureLargeCatalogue(
   gatewayUrl: string,
   products: number,
-  apis: CatalogueApis,
   gateway: { name: string; pid: number },
 ): Promise<LargeCatalogueCase> {
   const label = `${products.toLocaleString("en-US")} products`;
@@ -98,40 +49,30 @@ export async function measureLargeCatalogue(
       { count: pageRequests, budgetMs: 60_000 },
       {},
     );
-    return result.non2xx > 0
-      ? { notAvailable: `${result.non2xx} of ${result.requests} answers not 2xx` }
-      : { value: result.p50 };
+    return figure(result, result.p50);
   };
-  let firstPageP50: Measured = { notAvailable: apis.pagination ?? "" };
-  let laterPageP50: Measured = firstPageP50;
-  if (apis.pagination === undefined) {
-    const firstUrl = `${gatewayUrl}/api/products?limit=100`;
-    firstPageP50 = await p50(firstUrl);
-    const first = await fetch(firstUrl);
-    await first.arrayBuffer();
-    // A later page: the one after the first's next, so the cursor is not the first one's.
-    const second = nextPageUrl(first.headers.get("link"), first.url);
-    const secondAnswer = second === undefined ? undefined : await fetch(second);
-    await secondAnswer?.arrayBuffer();
-    const later = nextPageUrl(secondAnswer?.headers.get("link") ?? null, second ?? firstUrl);
-    laterPageP50 =
-      later === undefined
-        ? { notAvailable: 'no Link rel="next" to a third page' }
-        : await p50(later);
-  }
-  let streamedGatewayRss: Measured = { notAvailable: apis.streaming ?? "" };
-  if (apis.streaming === undefined) {
-    const result = await sequential(
-      label,
-      products,
-      `${gatewayUrl}/api/products-full?force_refresh=true`,
-      { count: streamRequests, budgetMs: 180_000 },
-      { [gateway.name]: gateway.pid },
-    );
-    streamedGatewayRss =
-      result.non2xx > 0
-        ? { notAvailable: `${result.non2xx} of ${result.requests} answers not 2xx` }
-        : { value: result.rssPeak[gateway.name] ?? Number.NaN };
-  }
-  return { products, firstPageP50, laterPageP50, streamedGatewayRss };
+  const firstUrl = `${gatewayUrl}/api/products?limit=100`;
+  const firstPageP50 = await p50(firstUrl);
+  const first = await fetch(firstUrl);
+  await first.arrayBuffer();
+  // A later page: the one after the first's next, so the cursor is not the first one's.
+  const second = nextPageUrl(first.headers.get("link"), first.url);
+  const secondAnswer = second === undefined ? undefined : await fetch(second);
+  await secondAnswer?.arrayBuffer();
+  const later = nextPageUrl(secondAnswer?.headers.get("link") ?? null, second ?? firstUrl);
+  const laterPageP50: Measured =
+    later === undefined ? { failed: 'no Link rel="next" to a third page' } : await p50(later);
+  const streamed = await sequential(
+    label,
+    products,
+    `${gatewayUrl}/api/products-full?force_refresh=true`,
+    { count: streamRequests, budgetMs: 180_000 },
+    { [gateway.name]: gateway.pid },
+  );
+  return {
+    products,
+    firstPageP50,
+    laterPageP50,
+    streamedGatewayRss: figure(streamed, streamed.rssPeak[gateway.name] ?? Number.NaN),
+  };
 }

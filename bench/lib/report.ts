@@ -335,7 +335,8 @@ Issue 7 holds the legacy figures and the goals.
 
 ${goalTable(report)}
 
-"–": not measured in this run (a quick run, or an API not merged yet: the row says which).
+"–": not measured in this run (a quick run, or no wrk: see the notes), or a figure that could not
+be taken (the row says why).
 
 ## Throughput and latency (ratio = req/s ÷ the bare \`node:http\` baseline's req/s in this run)
 
@@ -406,8 +407,7 @@ ${
 
 Right after the 10,000-product case, on its catalogue: one wrk run per mix
 (\`bench/wrk-mixed.lua\`, ${report.connections} connections, ${report.duration} s), product ids drawn
-at random among the seeded ones; the POSTs add products as they go. Before each mix, every path
-it sends is asked once: a path that refuses (an API not merged yet) makes the row "not available".
+at random among the seeded ones; the POSTs add products as they go.
 
 ${mixedTable(report.mixed)}
 `
@@ -420,8 +420,7 @@ ${mixedTable(report.mixed)}
 Seeded in SQL (one \`INSERT … SELECT generate_series\`), the run's Redis keys deleted. Pages
 are requested one after another (20 each); the later page is the one the second page's
 \`Link: <…>; rel="next"\` names. products-full is asked 3 times with \`force_refresh=true\`,
-the gateway's RSS sampled every 50 ms. Whether the list is paginated and products-full streamed
-is asked on the small catalogue first, so a list that is not never answers a million products.
+the gateway's RSS sampled every 50 ms.
 
 ${largeCatalogueTable(report.largeCatalogue)}
 `

@@ -7,17 +7,13 @@ import type { MixedRow, MixedWorkload } from "./mixed-workload.ts";
 export const serviceNames = ["api-gateway", "product-service", "inventory-service"] as const;
 
 const measured = (figure: Measured, format: (value: number) => string) =>
-  "value" in figure ? format(figure.value) : figure.notAvailable;
+  "value" in figure ? format(figure.value) : figure.failed;
 
 /** req/s with products-full in the mix ÷ without: what the catalogue's share costs the rest. */
-export function mixedRatio(mixed: MixedWorkload): number | undefined {
-  const { withCatalogue, withoutCatalogue } = mixed;
-  if (!("load" in withCatalogue) || !("load" in withoutCatalogue)) return undefined;
-  return withCatalogue.load.reqPerSec / withoutCatalogue.load.reqPerSec;
-}
+export const mixedRatio = (mixed: MixedWorkload): number =>
+  mixed.withCatalogue.load.reqPerSec / mixed.withoutCatalogue.load.reqPerSec;
 
 function mixedCells(row: MixedRow): string[] {
-  if (!("load" in row)) return [row.label, row.notAvailable, "", "", "", "", "", ""];
   const { load } = row;
   return [
     row.label,
@@ -32,7 +28,6 @@ function mixedCells(row: MixedRow): string[] {
 }
 
 export function mixedTable(mixed: MixedWorkload): string {
-  const ratio = mixedRatio(mixed);
   return `${table(
     [
       "mix",
@@ -45,7 +40,7 @@ export function mixedTable(mixed: MixedWorkload): string {
       "RSS after (each service)",
     ],
     [mixedCells(mixed.withCatalogue), mixedCells(mixed.withoutCatalogue)],
-  )}\n\nWith ÷ without products-full: ${ratio === undefined ? "–" : ratio.toFixed(2)}.`;
+  )}\n\nWith ÷ without products-full: ${mixedRatio(mixed).toFixed(2)}.`;
 }
 
 export function largeCatalogueTable(cases: readonly LargeCatalogueCase[]): string {

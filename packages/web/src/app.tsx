@@ -61,12 +61,6 @@ export function App() {
     void data.reload();
   };
 
-  // The locations list follows each write's answer rather than a second read.
-  const showLocation = (location: Location) =>
-    locations.update((list) =>
-      [...list.filter(({ id }) => id !== location.id), location].sort((a, b) => a.id - b.id),
-    );
-
   const failed = (text: string) => setNotice({ text, failed: true });
 
   const remove = async (question: string, done: string, action: () => Promise<void>) => {
@@ -101,7 +95,7 @@ export function App() {
   const deleteLocationRow = (location: Location) =>
     remove(`Delete the location ${location.name}?`, `${location.name} deleted.`, async () => {
       await deleteLocation(location.id);
-      locations.update((list) => list.filter(({ id }) => id !== location.id));
+      void locations.reload();
     });
 
   return (
@@ -215,7 +209,7 @@ export function App() {
           productNames={productNames}
           locations={locations.items ?? []}
           onDone={saved}
-          onLocationSaved={showLocation}
+          onLocationsChanged={() => void locations.reload()}
           onChanged={() => void data.reload()}
           onClose={() => setDialog(undefined)}
         />

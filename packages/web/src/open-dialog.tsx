@@ -13,7 +13,8 @@ interface OpenDialogProps {
   productNames: ReadonlyMap<number, string>;
   locations: readonly Location[];
   onDone: (message: string) => void;
-  onLocationSaved: (location: Location) => void;
+  /** Told after a location was added or renamed, so that the locations are read again. */
+  onLocationsChanged: () => void;
   /** Told when stock changed while the dialog stays open (units moved). */
   onChanged: () => void;
   onClose: () => void;
@@ -81,7 +82,7 @@ export function OpenDialog(props: OpenDialogProps) {
     case "rename-location": {
       const location = dialog.kind === "rename-location" ? dialog.location : undefined;
       const saved = (result: Location) => {
-        props.onLocationSaved(result);
+        props.onLocationsChanged();
         onDone(location ? `${location.name} renamed ${result.name}.` : `${result.name} added.`);
       };
       return (

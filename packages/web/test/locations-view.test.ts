@@ -37,7 +37,7 @@ describe("the Locations tab", () => {
   const formAlert = () => document.querySelector("dialog .form-alert")?.textContent ?? "";
   const failedNotice = () => root().querySelector(".notice--failed")?.textContent ?? "";
 
-  it("when a location is added, then it is posted with an idempotency key and listed", async () => {
+  it("when a location is added, then it is posted with an idempotency key and the list is read again", async () => {
     const sent = gatewayWithLocations();
     render(h(App, {}), root());
     await vi.waitFor(() => expect(names()).toEqual(["Warehouse A", "Warehouse B"]));
@@ -48,9 +48,15 @@ describe("the Locations tab", () => {
     document.querySelector<HTMLFormElement>("dialog form")?.requestSubmit();
 
     await vi.waitFor(() => expect(names()).toContain("Warehouse C"));
-    const post = sent.find((request) => request.method === "POST");
-    expect(post).toMatchObject({ path: "/api/inventory/locations", body: { name: "Warehouse C" } });
-    expect(post?.headers["idempotency-key"]).toMatch(/^[0-9a-f]{32}$/);
+    const post = sent.findIndex((request) => request.method === "POST");
+    expect(sent[post]).toMatchObject({
+      path: "/api/inventory/locations",
+      body: { name: "Warehouse C" },
+    });
+    expect(sent[post]?.headers["idempotency-key"]).toMatch(/^[0-9a-f]{32}$/);
+    expect(sent.slice(post + 1)).toContainEqual(
+      expect.objectContaining({ method: "GET", path: "/api/inventory/locations" }),
+    );
   });
 
   it("when renamed to a name already taken (409), then the form says so and nothing changes", async () => {

@@ -6,7 +6,7 @@ export interface LoadedList<Item> {
   items: Item[] | undefined;
   error: ApiError | undefined;
   reload: () => Promise<void>;
-  /** Applies a write the API acknowledged to the list shown, from its answer, without a read. */
+  /** Changes the list shown without a read (such as newer items asked for since). */
   update: (change: (items: Item[]) => Item[]) => void;
 }
 
@@ -41,7 +41,7 @@ export function useLoadedList<Item>(load: () => Promise<Item[]>, key = ""): Load
   }, [reload]);
 
   const update = useCallback((change: (items: Item[]) => Item[]) => {
-    // A read still on its way began before this write: its answer would undo it.
+    // A read still on its way began before this change: its answer would undo it.
     latestLoad.current++;
     setItems((shown) => shown && change(shown));
   }, []);
