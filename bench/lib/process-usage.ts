@@ -3,8 +3,23 @@ import { setTimeout as pause } from "node:timers/promises";
 
 // What the bench's processes cost the machine, read from /proc (Linux).
 
-/** VmRSS of a process in MiB, or undefined once it is gone. */
-export async function rssMiB(pid: number): Promise<number | undefined> {
+/**
+ * A process and its descendants: a service that serves its port from several processes
+ * (SERVER_PROCESSES) is a first process and its workers, and costs what they all cost.
+ */
+export async function processTree(pid: number): Promise<number[]> {
+  let children: number[] = [];
+  try {
+    const listed = (await readFile(`/proc/${pid}/task/${pid}/children`, "utf8")).trim();
+    children = listed === "" ? [] : listed.split(" ").map(Number);
+  } catch {
+    // gone, or a kernel without the children file: the process alone
+  }
+  const below = await Promise.all(children.map(processTree));
+  return [pid, ...below.flat()];
+}
+
+async function ownRssMiB(pid: number): Promise<number | undefined> {
   try {
     const status = await readFile(`/proc/${pid}/status`, "utf8");
     const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
@@ -12,6 +27,13 @@ export async function rssMiB(pid: number): Promise<number | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** VmRSS in MiB of a process and its workers together, or undefined once it is gone. */
+export async function rssMiB(pid: number): Promise<number | undefined> {
+  const [own, ...workers] = await Promise.all((await processTree(pid)).map(ownRssMiB));
+  if (own === undefined) return undefined;
+  return workers.reduce<number>((sum, rss) => sum + (rss ?? 0), own);
 }
 
 export interface RssSamples {
@@ -101,7 +123,7 @@ async function processCpu(pid: string): Promise<{ name: string; ms: number } | u
 }
 
 /**
- * CPU time (ms) used so far by each named process, and by all PostgreSQL and all Redis server
+ * CPU time (ms) used so far by each named process (with its workers), and by all PostgreSQL and all Redis server
  * processes together. Differences over a run give each one's share of the work. With
  * `database`, PostgreSQL's backends serving other databases are left out: the machine's
  * PostgreSQL is shared, and others' tests would count as the bench's work.
@@ -112,8 +134,10 @@ export async function cpuTimeMs(
 ): Promise<Record<string, number>> {
   const used: Record<string, number> = {};
   for (const [name, pid] of Object.entries(pids)) {
-    const cpu = await processCpu(String(pid));
-    if (cpu !== undefined) used[name] = cpu.ms;
+    for (const each of await processTree(pid)) {
+      const cpu = await processCpu(String(each));
+      if (cpu !== undefined) used[name] = (used[name] ?? 0) + cpu.ms;
+    }
   }
   for (const entry of await readdir("/proc")) {
     if (!/^\d+$/.test(entry)) continue;

@@ -57,6 +57,7 @@ export function serviceEnvironment(
     INVENTORY_SERVICE_URL: `http://localhost:${names.appServices.inventoryService.port}`,
     LOG_SUCCESS_SAMPLE_RATE: String(settings.requestLog.successSampleRate),
     LOG_SLOW_REQUEST_MS: String(settings.requestLog.slowRequestMs),
+    SERVER_PROCESSES: String(settings.serverProcesses[key]),
     ...(key === "apiGateway" ? { TRUST_PROXY_HOPS: String(trustedProxyHops) } : {}),
   };
 }

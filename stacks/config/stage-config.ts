@@ -1,5 +1,5 @@
 import type { DeploySettings } from "./deploy-settings.ts";
-import { type ResourceNames, resourceNames } from "./resource-names.ts";
+import { type AppServiceKey, type ResourceNames, resourceNames } from "./resource-names.ts";
 
 export interface NetworkConfig {
   readonly vpcCidr: string;
@@ -45,6 +45,12 @@ export interface ServiceConfig {
   readonly cpuArchitecture: "arm64";
   readonly logRetentionDays: number;
   readonly requestLog: RequestLogConfig;
+  /**
+   * Processes each container serves its port from (`SERVER_PROCESSES`). The three containers
+   * share the task's vCPUs; the gateway answers most reads from its own copies, so a second
+   * process of it uses the vCPU the services leave idle (`npm run bench` measures both).
+   */
+  readonly serverProcesses: Readonly<Record<AppServiceKey, number>>;
 }
 
 /**
@@ -256,6 +262,7 @@ const legacyService: Omit<ServiceConfig, "imageTag"> = {
   },
   logRetentionDays: 7,
   requestLog: { successSampleRate: 0.01, slowRequestMs: 1_000 },
+  serverProcesses: { apiGateway: 2, productService: 1, inventoryService: 1 },
 };
 
 const legacyAlarms: AlarmConfig = {

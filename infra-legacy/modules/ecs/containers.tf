@@ -86,6 +86,9 @@ locals {
       # log already holds every request (stacks/config/stage-config.ts, requestLog).
       { name = "LOG_SUCCESS_SAMPLE_RATE", value = "0.01" },
       { name = "LOG_SLOW_REQUEST_MS", value = "1000" },
+      # Two processes serve the port: most reads are answered from the gateway's own copies,
+      # so the second uses the vCPU the services leave idle (stacks/config/stage-config.ts).
+      { name = "SERVER_PROCESSES", value = "2" },
       # One trusted hop: the ALB appends the client's address to X-Forwarded-For.
       { name = "TRUST_PROXY_HOPS", value = "1" },
     ]
@@ -128,6 +131,7 @@ locals {
       # log already holds every request (stacks/config/stage-config.ts, requestLog).
       { name = "LOG_SUCCESS_SAMPLE_RATE", value = "0.01" },
       { name = "LOG_SLOW_REQUEST_MS", value = "1000" },
+      { name = "SERVER_PROCESSES", value = "1" },
     ]
     # The images ship no curl, but node has fetch.
     healthCheck = {
@@ -168,6 +172,7 @@ locals {
       # log already holds every request (stacks/config/stage-config.ts, requestLog).
       { name = "LOG_SUCCESS_SAMPLE_RATE", value = "0.01" },
       { name = "LOG_SLOW_REQUEST_MS", value = "1000" },
+      { name = "SERVER_PROCESSES", value = "1" },
       { name = "STOCK_EVENTS_TOPIC_ARN", value = aws_sns_topic.stock_events.arn },
     ]
     # The images ship no curl, but node has fetch.

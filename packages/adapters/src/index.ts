@@ -26,6 +26,7 @@ export * from "./server/build-service-app.ts";
 export * from "./server/open-service.ts";
 export * from "./server/open-stores.ts";
 export * from "./server/run-main.ts";
+export * from "./server/serve-in-processes.ts";
 export * from "./server/serve-until-signal.ts";
 export * from "./server/service-config.ts";
 export * from "./server/start-service.ts";

@@ -53,7 +53,9 @@ export async function openConfiguredGateway(
     productService,
     inventoryService,
     logger,
-    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    // Each process counts what it serves; a client's connections are handed round the
+    // processes, so each allows its share of the limit.
+    rateLimitPerMinute: Math.ceil(config.RATE_LIMIT_PER_MINUTE / config.SERVER_PROCESSES),
     webDistDir: config.STOCKWIZ_WEB_DIST,
     trustedProxyHops: config.TRUST_PROXY_HOPS,
     requestLog: requestLogSettingsOf(config),

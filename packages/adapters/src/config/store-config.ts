@@ -174,6 +174,11 @@ export const serviceEnvSchema = (defaultPort: number) =>
     LOG_SUCCESS_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(1),
     /** A request slower than this (ms) always gets its line, as a failure does. */
     LOG_SLOW_REQUEST_MS: z.coerce.number().int().min(0).max(600_000).default(1_000),
+    /**
+     * Processes that serve the port together (see `serveInProcesses`): one by default; the
+     * stacks decide how many a container runs, from what the bench measured on its CPU share.
+     */
+    SERVER_PROCESSES: z.coerce.number().int().min(1).max(16).default(1),
   });
 
 /** Which requests get a line: failures and slow ones always, successes sampled. */

@@ -28,6 +28,8 @@ export interface ServiceDefinition {
 export interface ServiceConfig {
   service: ServiceDefinition;
   listen: { host: string; port: number };
+  /** Processes serving the port together in a container (see `serveInProcesses`). */
+  processes: number;
   logLevel: LogLevel;
   requestLog: RequestLogSettings;
   apiKeys: ApiKeys;
@@ -48,6 +50,7 @@ export function loadServiceConfig(
   return {
     service,
     listen: { host: settings.HOST, port: settings.PORT },
+    processes: settings.SERVER_PROCESSES,
     logLevel: settings.LOG_LEVEL,
     requestLog: requestLogSettingsOf(settings),
     apiKeys: apiKeysOf(parseEnv(apiKeyEnvSchema, env)),
