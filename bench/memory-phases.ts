@@ -203,7 +203,7 @@ try {
     for (let k = 0; k < rounds; k++)
       wrk(`${gw}/`, 8, join(repoRoot, "bench", "wrk-mixed.lua"), {
         WRK_PRODUCTS: "10000",
-        WRK_CATALOGUE_SHARE: "0.1",
+        WRK_CATALOGUE_SHARE: process.env.MIX_SHARE ?? "0.1",
       });
     await probe("after mixed");
     await pause(5000);
