@@ -213,13 +213,20 @@ async function startSeparate(): Promise<Stack> {
   // Each with the environment its ECS task sets (shippedEnvironment), so the bench measures
   // what ships: request log lines, the rate limiter.
   const startService = async (name: string, entry: string, key: AppServiceKey) => {
+    const shipped = shippedEnvironment(key, placement);
+    // Profiling adds to the task's NODE_OPTIONS (its heap settings), never replaces them.
     const profiling: Record<string, string> =
       profileDir === undefined
         ? {}
         : {
-            NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir} --cpu-prof-name=${name}.cpuprofile`,
+            NODE_OPTIONS: [
+              shipped.NODE_OPTIONS,
+              `--cpu-prof --cpu-prof-dir=${profileDir} --cpu-prof-name=${name}.cpuprofile`,
+            ]
+              .filter((option) => option !== undefined)
+              .join(" "),
           };
-    const service = start(name, entry, { ...shippedEnvironment(key, placement), ...profiling });
+    const service = start(name, entry, { ...shipped, ...profiling });
     const port = placement.ports[key];
     coldStartMs[name] = await coldStartToHealth(service, url(port));
     pids[name] = service.pid;

@@ -26,6 +26,18 @@ export interface StoreEndpoints {
 const trustedProxyHops = 1;
 
 /**
+ * The V8 heap each service runs with (issue 16, bench/profile-findings.md "Memory"). Left to
+ * itself, V8 sizes the heap for the host (no cgroup limit in sight: a 4 GiB limit on a large
+ * host): the young generation grew to 128 MiB per process under load, and the old generation
+ * to 2–4 times its live data before collecting, so every service sat at 240–440 MiB while
+ * holding 20–30 MiB of live objects. A 4 MiB semi-space keeps the young generation at 8 MiB
+ * (scavenges stay short: what these servers allocate per request dies young), and a 512 MiB
+ * old-space limit lowers V8's heap growing factor (at most 4 from a 1 GiB limit, about 1.6 at
+ * 512 MiB) while leaving over 7 times the live heap of the gateway streaming a million products.
+ */
+export const serviceNodeOptions = "--max-semi-space-size=4 --max-old-space-size=512";
+
+/**
  * The plain environment of one service's container in the ECS task (secrets come apart). Inside
  * a task the three services share localhost. `npm run bench` starts the services with this too,
  * so that what it measures is what ships.
@@ -50,6 +62,7 @@ export function serviceEnvironment(
         };
   return {
     NODE_ENV: "production",
+    NODE_OPTIONS: serviceNodeOptions,
     PORT: String(names.appServices[key].port),
     ...databaseEnvironment,
     REDIS_URL: stores.redisUrl,

@@ -98,6 +98,15 @@ describe.each(["dev", "prod"])("stage %s, first deploy", (stage) => {
     }
   });
 
+  it("when the services run in the task then each runs with the small V8 heap settings the bench measured", () => {
+    const service = synthesized.template("Service");
+    for (const name of ["api-gateway", "product-service", "inventory-service"]) {
+      expect(environmentOf(containerNamed(service, name)).NODE_OPTIONS).toBe(
+        "--max-semi-space-size=4 --max-old-space-size=512",
+      );
+    }
+  });
+
   it("when images are named then every one is the deploy's commit tag, never `latest`", () => {
     const images = containerDefinitions(synthesized.template("Service")).map((container) =>
       JSON.stringify(container.Image),

@@ -75,6 +75,9 @@ locals {
     secrets      = local.app_secrets
     environment = [
       { name = "NODE_ENV", value = "production" },
+      # A small V8 heap: the young generation at 8 MiB, a 512 MiB old-space limit (issue 16;
+      # stacks/config/service-environment.ts, serviceNodeOptions).
+      { name = "NODE_OPTIONS", value = "--max-semi-space-size=4 --max-old-space-size=512" },
       { name = "DB_HOST", value = "localhost" },
       { name = "DB_PORT", value = "5432" },
       { name = "DB_NAME", value = var.database_name },
@@ -120,6 +123,9 @@ locals {
     secrets      = local.app_secrets
     environment = [
       { name = "NODE_ENV", value = "production" },
+      # A small V8 heap: the young generation at 8 MiB, a 512 MiB old-space limit (issue 16;
+      # stacks/config/service-environment.ts, serviceNodeOptions).
+      { name = "NODE_OPTIONS", value = "--max-semi-space-size=4 --max-old-space-size=512" },
       { name = "DB_HOST", value = "localhost" },
       { name = "DB_PORT", value = "5432" },
       { name = "DB_NAME", value = var.database_name },
@@ -161,6 +167,9 @@ locals {
     secrets      = local.app_secrets
     environment = [
       { name = "NODE_ENV", value = "production" },
+      # A small V8 heap: the young generation at 8 MiB, a 512 MiB old-space limit (issue 16;
+      # stacks/config/service-environment.ts, serviceNodeOptions).
+      { name = "NODE_OPTIONS", value = "--max-semi-space-size=4 --max-old-space-size=512" },
       { name = "DB_HOST", value = "localhost" },
       { name = "DB_PORT", value = "5432" },
       { name = "DB_NAME", value = var.database_name },
