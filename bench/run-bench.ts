@@ -43,7 +43,7 @@ import {
 } from "./lib/load.ts";
 import { type MixedWorkload, measureMixedWorkload } from "./lib/mixed-workload.ts";
 import { machineBusy, rssMiB } from "./lib/process-usage.ts";
-import { ceilingLabels } from "./lib/ratio-goals.ts";
+import { ceilingLabels, twoGatewayProcessesLabel } from "./lib/ratio-goals.ts";
 import {
   type BenchReport,
   catalogueTable,
@@ -166,6 +166,11 @@ interface Stack {
   coldStartMs: Record<string, number>;
   gatewayUrl: string;
   productUrl: string;
+  /**
+   * Rows beside the shipped ones, on servers of their own (counted by name, not watched for
+   * RSS): the gateway in two processes, what a second one would buy on the same CPUs.
+   */
+  comparisons: { targets: Target[]; pids: Record<string, number> };
   /** Puts `count` products (one stock row each) in the catalogue; returns how many there are. */
   seed(count: number): Promise<number>;
   /** Its scratch database on the machine's PostgreSQL, by name and URL; absent when embedded. */
@@ -235,11 +240,25 @@ async function startSeparate(): Promise<Stack> {
   await startService("product-service", productBundle, "productService");
   await startService("inventory-service", inventoryBundle, "inventoryService");
   await startService("api-gateway", gatewayBundle, "apiGateway");
+  // The same gateway in two processes, on the same services: what SERVER_PROCESSES=2 would buy.
+  const [twoPort] = (await freePorts(1)) as [number];
+  const twoProcesses = start("api-gateway, two processes", gatewayBundle, {
+    ...shippedEnvironment("apiGateway", {
+      ...placement,
+      ports: { ...placement.ports, apiGateway: twoPort },
+    }),
+    SERVER_PROCESSES: "2",
+  });
+  await coldStartToHealth(twoProcesses, url(twoPort));
   return {
     pids,
     coldStartMs,
     gatewayUrl: url(gatewayPort),
     productUrl: url(productPort),
+    comparisons: {
+      targets: [{ label: twoGatewayProcessesLabel, url: `${url(twoPort)}/api/products/1` }],
+      pids: { "api-gateway, two processes": twoProcesses.pid },
+    },
     databaseName: database.name,
     databaseUrl: database.url,
     async seed(count) {
@@ -321,6 +340,7 @@ async function startEmbedded(): Promise<Stack> {
     coldStartMs: { "all-in-one": current.coldStart },
     gatewayUrl: url(gatewayPort),
     productUrl: url(productPort),
+    comparisons: { targets: [], pids: {} },
     async seed(count) {
       if (count === catalogueSizes[0]) {
         await current.service.stop();
@@ -466,6 +486,7 @@ async function main(): Promise<void> {
     baselineTarget,
     ...ceilings.targets,
     { label: "gateway GET /api/products/1", url: `${gw}/api/products/1` },
+    ...stack.comparisons.targets,
     { label: "product service GET /products/1", url: `${stack.productUrl}/products/1` },
     { label: "gateway GET /api/products", url: `${gw}/api/products` },
     { label: "gateway GET /api/inventory", url: `${gw}/api/inventory` },
@@ -516,6 +537,7 @@ async function main(): Promise<void> {
     const result = await measureInterleaved(target, baselineTarget, rowSettings, watch, {
       ...stack.pids,
       ...ceilings.pids,
+      ...stack.comparisons.pids,
     });
     logRow(result);
     return result;

@@ -4,6 +4,10 @@ export const ceilingLabels = {
   generation: "ceiling: bare Fastify + cache generation read (Redis)",
 } as const;
 
+/** The merged read from the gateway in two processes (SERVER_PROCESSES=2), beside the shipped one. */
+export const twoGatewayProcessesLabel =
+  "gateway GET /api/products/1, the gateway in two processes (comparison)";
+
 /**
  * A row's bound: one of the ceiling rows, or "cpu": the machine's cores divided by the CPU one
  * request cost the stack (services, PostgreSQL, Redis) in this run, as if the load generator

@@ -89,9 +89,8 @@ locals {
       # log already holds every request (stacks/config/stage-config.ts, requestLog).
       { name = "LOG_SUCCESS_SAMPLE_RATE", value = "0.01" },
       { name = "LOG_SLOW_REQUEST_MS", value = "1000" },
-      # Two processes serve the port: most reads are answered from the gateway's own copies,
-      # so the second uses the vCPU the services leave idle (stacks/config/stage-config.ts).
-      { name = "SERVER_PROCESSES", value = "2" },
+      # One process: a second measured no faster on the task's shared vCPUs (stacks/config/stage-config.ts).
+      { name = "SERVER_PROCESSES", value = "1" },
       # One trusted hop: the ALB appends the client's address to X-Forwarded-For.
       { name = "TRUST_PROXY_HOPS", value = "1" },
     ]
