@@ -4,6 +4,7 @@ import rateLimit from "@fastify/rate-limit";
 import {
   corsPolicy,
   createHttpServer,
+  GenerationCopies,
   type Logger,
   type RequestLogOptions,
   routeTablePlugin,
@@ -13,6 +14,7 @@ import { servicePaths } from "@stockwiz/core";
 import { webDistDir } from "@stockwiz/web/dist-dir";
 import type { FastifyInstance } from "fastify";
 import { stockwizApiDocumentText } from "./api-description/stockwiz-api-document.ts";
+import { wholeCatalogueChars } from "./routes/catalogue-route.ts";
 import { dashboardPages } from "./routes/dashboard-pages.ts";
 import { gatewayRoutes } from "./routes/gateway-routes.ts";
 import { proxyRoutes } from "./routes/proxy-routes.ts";
@@ -77,6 +79,12 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<FastifyInstanc
   await app.register(
     routeTablePlugin(gatewayRoutes, {
       cache: deps.cache,
+      wholeCatalogue: new GenerationCopies<string>({
+        maxBytes: 2 * wholeCatalogueChars,
+        ttlMs: 30_000,
+        bytesOf: (text) => text.length,
+        invalidations: deps.cache.invalidations,
+      }),
       productService: deps.productService,
       inventoryService: deps.inventoryService,
       downstream: {

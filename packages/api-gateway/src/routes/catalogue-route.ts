@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import type { GenerationCopies } from "@stockwiz/adapters";
 import {
   type Cache,
   type CatalogueSource,
@@ -6,6 +7,8 @@ import {
   defineRoute,
   fullCatalogue,
   type Inventory,
+  jsonTextResponse,
+  keysOfCatalogue,
   mergedProductSchema,
   type Product,
 } from "@stockwiz/core";
@@ -16,7 +19,14 @@ export interface CatalogueRouteDeps {
   cache: Cache;
   productService: UpstreamService;
   inventoryService: UpstreamService;
+  /**
+   * The last whole answer, kept until a write invalidates a chunk it was made of or the tail:
+   * a warm read is then one generation read, as a merged read is.
+   */
+  wholeCatalogue: GenerationCopies<string>;
 }
+
+const wholeCatalogueKey = "products-full";
 
 export const catalogueQuery = z.object({
   force_refresh: z
@@ -34,22 +44,24 @@ async function* startingWith(first: string, rest: AsyncGenerator<string>): Async
 // Up to this size the answer goes out as one JSON text with its length: a stream costs a write
 // per piece and chunked framing, which doubled the CPU of a warm read of a small catalogue.
 // Past it, what was read goes first and the rest streams, so memory stays flat at any size.
-const wholeUpToChars = 64 * 1024;
+export const wholeCatalogueChars = 64 * 1024;
 
 /**
  * The answer's body from the catalogue's pieces, at least the first read before answering: a
  * service that cannot be read is a 502, not a 200 cut short (a failure later can only cut the
- * stream, which no client takes for JSON).
+ * stream, which no client takes for JSON). A whole answer comes with the last chunk it visited.
  */
-async function bodyOf(pieces: AsyncGenerator<string>): Promise<string | Readable> {
+async function bodyOf(
+  pieces: AsyncGenerator<string, number>,
+): Promise<{ whole: string; lastChunk: number } | Readable> {
   const head: string[] = [];
   let chars = 0;
   for (;;) {
     const next = await pieces.next();
-    if (next.done) return head.join("");
+    if (next.done) return { whole: head.join(""), lastChunk: next.value };
     head.push(next.value);
     chars += next.value.length;
-    if (chars > wholeUpToChars) return Readable.from(startingWith(head.join(""), pieces));
+    if (chars > wholeCatalogueChars) return Readable.from(startingWith(head.join(""), pieces));
   }
 }
 
@@ -71,6 +83,12 @@ export const catalogueRoute = defineRoute<
     schema: z.array(mergedProductSchema),
   },
   handle: async ({ query, requestId }, deps) => {
+    const forceRefresh = query.force_refresh === "true";
+    // Read before the catalogue: a whole answer is kept as valid under it, never newer.
+    const generation = forceRefresh ? null : await deps.cache.generation();
+    const kept =
+      generation === null ? undefined : deps.wholeCatalogue.get(wholeCatalogueKey, generation);
+    if (kept !== undefined) return jsonTextResponse(200, kept);
     const headers = { "x-request-id": requestId };
     const source: CatalogueSource = {
       products: (afterId, limit) =>
@@ -84,14 +102,14 @@ export const catalogueRoute = defineRoute<
           headers,
         ),
     };
-    const pieces = fullCatalogue(
-      { cache: deps.cache, source },
-      { forceRefresh: query.force_refresh === "true" },
-    );
-    return {
-      status: 200,
-      body: await bodyOf(pieces),
-      headers: { "content-type": "application/json; charset=utf-8" },
-    };
+    const body = await bodyOf(fullCatalogue({ cache: deps.cache, source }, { forceRefresh }));
+    if (body instanceof Readable)
+      return { status: 200, body, headers: { "content-type": "application/json; charset=utf-8" } };
+    if (generation !== null) {
+      deps.wholeCatalogue.set(wholeCatalogueKey, body.whole, generation, {
+        tags: keysOfCatalogue(body.lastChunk),
+      });
+    }
+    return jsonTextResponse(200, body.whole);
   },
 });

@@ -86,17 +86,27 @@ async function tailAt(deps: CatalogueDeps, chunk: number): Promise<number | unde
 }
 
 /**
+ * The cache keys a catalogue read that visited chunks 0 to `lastChunk` was made of: a write
+ * that invalidates none of them leaves the answer as it was.
+ */
+export const keysOfCatalogue = (lastChunk: number): string[] => [
+  cacheKeys.catalogueTail(),
+  ...Array.from({ length: lastChunk + 1 }, (_, chunk) => cacheKeys.catalogueChunk(chunk)),
+];
+
+/**
  * Every product with its stock, as the pieces of one JSON array of merged products, in id
  * order: written out as it is read, so memory does not grow with the catalogue. Upstream calls
  * grow with the chunks rebuilt, never per product (legacy asked the inventory service once per
  * product); after a write only the chunk it touched is rebuilt. `forceRefresh` rebuilds every
  * chunk. Nothing is yielded before the first chunk holding a product is read, so a failing
- * source fails the read before any of the answer is out.
+ * source fails the read before any of the answer is out. Returns the last chunk it visited
+ * (see `keysOfCatalogue`).
  */
 export async function* fullCatalogue(
   deps: CatalogueDeps,
   options: { forceRefresh: boolean },
-): AsyncGenerator<string> {
+): AsyncGenerator<string, number> {
   const refresh = options.forceRefresh;
   // Where a read may stop, and how far it reads ahead; a refresh needs neither (see below).
   const cachedTail = refresh ? null : await deps.cache.get(cacheKeys.catalogueTail());
@@ -128,4 +138,5 @@ export async function* fullCatalogue(
   }
   tailsSeen.set(deps.cache, chunk);
   yield opened ? "]" : "[]";
+  return chunk;
 }
