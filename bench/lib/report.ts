@@ -354,7 +354,7 @@ reported by the guest. "ratio by slice" is the spread of the slice pairs. The tw
 (first and last) run alone and show the drift over the whole run. "goal met?" compares "ratio"
 with the goal.
 
-"its ceiling" is the most the row could reach in this run, whatever the code behind it:
+"its ceiling" is the most one process could reach in this run, whatever the code behind it:
 
 - **fastify:** the "ceiling: bare Fastify" row, a Fastify server with no logger and no hooks
   answering the baseline's body. Every StockWiz process is a Fastify server.
@@ -372,6 +372,11 @@ When a goal is above a "fastify" or "generation" ceiling, "goal met?" says so: n
 StockWiz's code can meet it on this machine without giving up what that ceiling stands for.
 A "cpu" ceiling is StockWiz's own cost, so above it "goal met?" says the row needs less CPU
 per request: less work in some process, not less waiting.
+
+The "(comparison)" row reads the merged product from a second gateway, the same bundle with
+\`SERVER_PROCESSES=2\` (two processes sharing its port) on the same services: the stacks run
+one process per container, and this row measures in every run what a second gateway process
+would buy on these CPUs (its CPU counts both processes).
 
 "goal met?" compares ratios only; the products-full goal also says "never stale", which
 this harness does not check (the contract suites do).

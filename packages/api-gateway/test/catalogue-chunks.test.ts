@@ -1,6 +1,7 @@
 import { createLogger, createMemoryCache, type OpenStores } from "@stockwiz/adapters";
 import {
   catalogueChunkWidth,
+  chunkOfProduct,
   inventoryServiceRoutes,
   productIdsOfChunk,
   productServiceRoutes,
@@ -96,6 +97,16 @@ describe("the catalogue after a write", () => {
   });
 
   it("when the catalogue is larger than one answer holds whole then it streams, without a length", async () => {
+    // About 70 bytes an entry: 1,000 more products take the answer past 64 KiB.
+    await Promise.all(
+      Array.from({ length: 1_000 }, (_, n) =>
+        products.app.inject({
+          method: "POST",
+          url: "/products",
+          payload: { name: `Q${n}`, price: 1 },
+        }),
+      ),
+    );
     const response = await gateway.inject("/api/products-full");
 
     expect(response.body.length).toBeGreaterThan(64 * 1024);
@@ -130,9 +141,10 @@ describe("the catalogue after a write", () => {
   });
 
   it("when a product is created past the last chunk then the catalogue grows to hold it", async () => {
-    await readCatalogue();
+    const last = (await readCatalogue()).entries.at(-1)?.id as number;
     // Ids skipped (failed inserts do that) put the next product a chunk past the last one.
-    const { first } = productIdsOfChunk(3);
+    const past = chunkOfProduct(last) + 1;
+    const { first } = productIdsOfChunk(past);
     await sql`select setval('products_id_seq', ${first + 9})`.execute(stores.deps.db);
     const created = await products.app.inject({
       method: "POST",
@@ -143,9 +155,9 @@ describe("the catalogue after a write", () => {
     const after = await readCatalogue();
 
     expect(created.json()).toMatchObject({ id: first + 10 });
-    // one call finds a product past chunk 2, its chunk is read, one call finds nothing past it
+    // one call finds a product past the last chunk, its chunk is read, one call finds nothing past it
     const probe = expect.stringMatching(/^\/products\?limit=1&/);
-    const [chunkProducts, chunkStock] = chunkCalls(3);
+    const [chunkProducts, chunkStock] = chunkCalls(past);
     expect(after.calls).toEqual([probe, chunkProducts, probe, chunkStock]);
     expect(after.entries.at(-1)).toEqual(expect.objectContaining({ id: first + 10, price: 3 }));
     expect(after.text).toBe((await readCatalogue("?force_refresh=true")).text);
