@@ -50,6 +50,15 @@ afterAll(async () => {
   await stores.close();
 });
 
+/** A stock write through the gateway: it moves the generation and names the keys it stales. */
+const adjustStock = (inventoryId: number, delta: number) =>
+  gateway.inject({
+    method: "POST",
+    url: `/api/inventory/${inventoryId}/adjust`,
+    headers: { "content-type": "application/json" },
+    payload: JSON.stringify({ delta }),
+  });
+
 const timesAsked = (service: CountingService, url: string) =>
   service.seen.filter((seen) => seen.url === url).length;
 
@@ -77,12 +86,7 @@ describe("the gateway's copies of GET answers", () => {
 
   it("when a write went through any service then the next GET shows it", async () => {
     await gateway.inject("/api/products/3");
-    const adjusted = await gateway.inject({
-      method: "POST",
-      url: "/api/inventory/3/adjust",
-      headers: { "content-type": "application/json" },
-      payload: JSON.stringify({ delta: -5 }),
-    });
+    const adjusted = await adjustStock(3, -5);
     expect(adjusted.statusCode).toBe(200);
 
     const after = await gateway.inject("/api/products/3");
@@ -95,12 +99,7 @@ describe("the gateway's copies of GET answers", () => {
     await gateway.inject("/api/products/5");
     await gateway.inject("/api/products/1");
     await gateway.inject("/api/products");
-    const adjusted = await gateway.inject({
-      method: "POST",
-      url: "/api/inventory/1/adjust",
-      headers: { "content-type": "application/json" },
-      payload: JSON.stringify({ delta: -1 }),
-    });
+    const adjusted = await adjustStock(1, -1);
     expect(adjusted.statusCode).toBe(200);
 
     const untouched = await gateway.inject("/api/products/5");
@@ -125,12 +124,7 @@ describe("the gateway's copies of GET answers", () => {
   it("when an answer names no cache key (a category list) then any write makes its copy stale", async () => {
     const url = "/products?category=Electronics";
     await gateway.inject(`/api${url}`);
-    const adjusted = await gateway.inject({
-      method: "POST",
-      url: "/api/inventory/2/adjust",
-      headers: { "content-type": "application/json" },
-      payload: JSON.stringify({ delta: -1 }),
-    });
+    const adjusted = await adjustStock(2, -1);
     expect(adjusted.statusCode).toBe(200);
 
     await gateway.inject(`/api${url}`);
