@@ -94,4 +94,24 @@ describe("fullCatalogue", () => {
     expect((await pieces.next()).value).toBe(`[${JSON.stringify(product(1))}`);
     await expect(pieces.next()).rejects.toThrow("product service unreachable");
   });
+
+  it("when a refresh reads ahead and a later chunk cannot be read then the read fails there, once it gets to it", async () => {
+    const products = [1, 250, 450].map(product);
+    const cache = fakeCache();
+    const source = arraySource(products, []);
+    await read(source, cache); // the tail it finds is how far the refresh reads ahead
+    const failing: CatalogueSource = {
+      ...source,
+      stock: async (first, last) => {
+        if (first > 400) throw new Error("inventory service unreachable");
+        return source.stock(first, last);
+      },
+    };
+
+    const pieces = fullCatalogue({ cache, source: failing }, { forceRefresh: true });
+
+    expect((await pieces.next()).value).toBe(`[${JSON.stringify(product(1))}`);
+    expect((await pieces.next()).value).toBe(`,${JSON.stringify(product(250))}`);
+    await expect(pieces.next()).rejects.toThrow("inventory service unreachable");
+  });
 });

@@ -26,8 +26,10 @@ interface Chunk {
   entries: MergedProduct[];
 }
 
-// Cached chunks read ahead of the one being written out, up to the tail. Only cached copies:
-// chunks to rebuild are rebuilt one at a time, which keeps the memory of a cold read flat.
+// Chunks read ahead of the one being written out, up to the tail: cached copies on a read, and
+// rebuilt chunks on a refresh (up to the tail the last read found: a refresh is a run of
+// upstream calls, which would otherwise wait for one another). At most this many chunks are
+// held at once, which keeps the memory of a cold read flat.
 const readAhead = 8;
 
 // The last tail each cache's readers found: only a hint of how far to read ahead while the
@@ -108,22 +110,27 @@ export async function* fullCatalogue(
   options: { forceRefresh: boolean },
 ): AsyncGenerator<string, number> {
   const refresh = options.forceRefresh;
-  // Where a read may stop, and how far it reads ahead; a refresh needs neither (see below).
+  // Where a read may stop, and how far it reads ahead. A refresh reads no cached tail (a chunk
+  // it rebuilt says whether a product lies beyond it) and reads ahead to the last tail seen.
   const cachedTail = refresh ? null : await deps.cache.get(cacheKeys.catalogueTail());
   let tail = cachedTail === null ? undefined : Number(cachedTail);
-  const aheadTo = refresh ? -1 : (tail ?? tailsSeen.get(deps.cache) ?? -1);
-  const cachedAhead = new Map<number, Promise<string | null>>();
+  const aheadTo = tail ?? tailsSeen.get(deps.cache) ?? -1;
+  // A chunk read ahead that failed is read again in turn, so its error is the read's.
+  const readAheadOf = (chunk: number): Promise<string | null> =>
+    refresh
+      ? readChunk(deps, chunk, true).catch(() => null)
+      : deps.cache.get(cacheKeys.catalogueChunk(chunk));
+  const readsAhead = new Map<number, Promise<string | null>>();
   const read = async (chunk: number) => {
-    const cached = await cachedAhead.get(chunk);
-    cachedAhead.delete(chunk);
-    return chunkOfJson(cached ?? (await readChunk(deps, chunk, refresh)));
+    const ahead = await readsAhead.get(chunk);
+    readsAhead.delete(chunk);
+    return chunkOfJson(ahead ?? (await readChunk(deps, chunk, refresh)));
   };
   let opened = false;
   let chunk = 0;
   for (; ; chunk += 1) {
     for (let ahead = chunk + 1; ahead <= Math.min(chunk + readAhead, aheadTo); ahead += 1) {
-      if (!cachedAhead.has(ahead))
-        cachedAhead.set(ahead, deps.cache.get(cacheKeys.catalogueChunk(ahead)));
+      if (!readsAhead.has(ahead)) readsAhead.set(ahead, readAheadOf(ahead));
     }
     const { more, entries } = await read(chunk);
     if (entries !== "") {
