@@ -3,6 +3,7 @@ import { goalTable } from "../../bench/lib/goal-table.ts";
 import { nextPageUrl } from "../../bench/lib/large-catalogue.ts";
 import type { LoadResult } from "../../bench/lib/load.ts";
 import { mixedLabels } from "../../bench/lib/mixed-workload.ts";
+import { checkOf } from "./goal-check.ts";
 
 const load = (label: string, extra: Partial<LoadResult> = {}): LoadResult => ({
   label,
@@ -19,17 +20,6 @@ const load = (label: string, extra: Partial<LoadResult> = {}): LoadResult => ({
   interleaved: { baselineReqPerSec: 40_000, sliceRatios: [0.25], roundRatios: [0.25] },
   ...extra,
 });
-
-/** "this run" and "met?" of the goal whose text starts with `goal`. */
-function checkOf(table: string, goal: string): { value: string; met: string } {
-  const line = table.split("\n").find((candidate) => candidate.startsWith(`| ${goal}`));
-  if (line === undefined) throw new Error(`no goal ${goal}`);
-  const [, value = "", met = ""] = line
-    .split("|")
-    .slice(1, -1)
-    .map((cell) => cell.trim());
-  return { value, met };
-}
 
 describe("the goals table", () => {
   it("when a merged read cost the gateway and Redis 28 µs then the CPU goal is met, PostgreSQL left out", () => {

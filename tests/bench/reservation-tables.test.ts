@@ -8,6 +8,7 @@ import {
   reservationLabels,
 } from "../../bench/lib/reservation-rows.ts";
 import { reservationTables } from "../../bench/lib/reservation-tables.ts";
+import { checkOf } from "./goal-check.ts";
 
 const load = (label: string, created: number, refused: number): LoadResult => ({
   label,
@@ -49,17 +50,6 @@ const bench = (hot: ReservationRow): ReservationBench => ({
   commit: operation("commit", 4),
   release: operation("release", 3),
 });
-
-/** "this run" and "met?" of the goal whose text starts with `goal`. */
-function checkOf(table: string, goal: string): { value: string; met: string } {
-  const line = table.split("\n").find((candidate) => candidate.startsWith(`| ${goal}`));
-  if (line === undefined) throw new Error(`no goal ${goal}`);
-  const [, value = "", met = ""] = line
-    .split("|")
-    .slice(1, -1)
-    .map((cell) => cell.trim());
-  return { value, met };
-}
 
 describe("the reservation tables", () => {
   it("when the hot item sold out then its row shows the rate of 201s, their share and the units held of the stock", () => {

@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { request } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
+import { processTree } from "../../bench/lib/process-usage.ts";
 import { freePorts } from "../kit/free-ports.ts";
 import { pollUntil } from "../kit/poll-until.ts";
 import { type LaunchedProcess, launchNode } from "../kit/process/launch.ts";
@@ -15,11 +15,8 @@ afterEach(async () => {
   gateway = undefined;
 });
 
-/** The pids whose parent is `pid`, from /proc. */
-function childrenOf(pid: number): number[] {
-  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
-  return children === "" ? [] : children.split(" ").map(Number);
-}
+/** The workers under the first process (they start none of their own). */
+const workersOf = async (pid: number) => (await processTree(pid)).slice(1);
 
 const isRunning = (pid: number) => {
   try {
@@ -47,8 +44,11 @@ async function startGateway(processes: number) {
   });
   gateway = started;
   await waitForHealth(started, base, { ready: (answer) => answer.status === 200 });
-  await pollUntil(`${processes} workers`, () => childrenOf(started.pid).length === processes);
-  return { started, base, workers: childrenOf(started.pid) };
+  await pollUntil(
+    `${processes} workers`,
+    async () => (await workersOf(started.pid)).length === processes,
+  );
+  return { started, base, workers: await workersOf(started.pid) };
 }
 
 describe("the gateway in two processes", () => {
