@@ -11,6 +11,11 @@ import { productServiceRoutes } from "@stockwiz/core";
 import { Redis, type RedisOptions } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  fillLookback,
+  sendInvalidation,
+  withCacheScripts,
+} from "../../packages/adapters/src/cache/redis-scripts.ts";
+import {
   newRedisKeyPrefix,
   redisAddress,
   redisUrl,
@@ -62,11 +67,35 @@ describe("Redis cache on the real Redis", () => {
     expect(await inspector.ttl("a")).toBeGreaterThan(0);
   });
 
-  it("when an invalidation happened since the generation was read then the set is dropped", async () => {
+  it("when an invalidation of the key happened since the generation was read then the set is dropped", async () => {
     const seen = await vouched(redis.cache);
     await redis.cache.invalidate(["unrelated"]);
+    await redis.cache.invalidate(["b", "other"]);
+    await redis.cache.invalidate(["unrelated"]);
     await redis.cache.setIfUnchanged("b", "old", 30, seen);
+    expect(await inspector.get("b")).toBeNull();
     expect(await redis.cache.get("b")).toBeNull();
+  });
+
+  it("when only other keys were invalidated since the generation was read then the set is kept", async () => {
+    const seen = await vouched(redis.cache);
+    await redis.cache.invalidate(["b2-other", "b"]); // a key that only begins like it
+    await redis.cache.setIfUnchanged("b2", "v", 30, seen);
+    expect(await inspector.get("b2")).toBe("v");
+  });
+
+  it("when everything was invalidated since the generation was read then the set is dropped", async () => {
+    const seen = await vouched(redis.cache);
+    await sendInvalidation(withCacheScripts(inspector), "all");
+    await redis.cache.setIfUnchanged("b3", "v", 30, seen);
+    expect(await inspector.get("b3")).toBeNull();
+  });
+
+  it("when more invalidations than a fill looks back over happened since then the set is dropped", async () => {
+    const seen = await vouched(redis.cache);
+    for (let n = 0; n <= fillLookback; n += 1) await redis.cache.invalidate([`other-${n}`]);
+    await redis.cache.setIfUnchanged("b4", "v", 30, seen);
+    expect(await inspector.get("b4")).toBeNull();
   });
 
   it("when keys are invalidated then they are gone and the generation moved", async () => {
@@ -75,6 +104,40 @@ describe("Redis cache on the real Redis", () => {
     await redis.cache.invalidate(["c"]);
     expect(await redis.cache.get("c")).toBeNull();
     expect(await redis.cache.generation()).not.toBe(before);
+  });
+});
+
+describe("a generation of 15 digits (a fresh namespace starts at a random one up to 2^47)", () => {
+  const keyPrefix = newRedisKeyPrefix();
+  let writer: RedisCache;
+  let reader: RedisCache;
+  let inspector: Redis;
+
+  beforeAll(async () => {
+    inspector = new Redis(redisUrl, { keyPrefix });
+    await inspector.set("cache-generation", "123456789012345");
+    writer = openCache(redisUrl, keyPrefix);
+    reader = openCache(redisUrl, keyPrefix);
+    await Promise.all([writer.trust.whenTrusted(), reader.trust.whenTrusted()]);
+  });
+  afterAll(async () => {
+    await writer.close();
+    await reader.close();
+    inspector.disconnect();
+    await removeCacheKeys(keyPrefix);
+  });
+
+  it("when another process invalidates other keys then the copies it did not name are still served", async () => {
+    await writer.cache.setIfUnchanged("kept", "v1", 30, await vouched(writer.cache));
+    expect(await reader.cache.get("kept")).toBe("v1");
+    await inspector.set("kept", "changed behind the cache's back");
+
+    await writer.cache.invalidate(["named"]);
+
+    expect(await inspector.lrange("cache-invalidations", 0, 0)).toEqual([
+      expect.stringMatching(/^12345678901\d{4}\nnamed$/),
+    ]);
+    expect(await reader.cache.get("kept")).toBe("v1");
   });
 });
 
@@ -104,6 +167,19 @@ describe("near copies kept in each process", () => {
     // Changed in Redis without an invalidation: only a copy held in the process still says v1.
     await inspector.set("p", "changed behind the cache's back");
     expect(await reader.cache.get("p")).toBe("v1");
+  });
+
+  it("when a value is read as bytes then it comes from Redis once and from the process after, in either form", async () => {
+    await writer.cache.setIfUnchanged("bytes", "é1", 30, await vouched(writer.cache));
+    expect(Buffer.from((await reader.cache.getBytes("bytes")) ?? [])).toEqual(Buffer.from("é1"));
+    await inspector.set("bytes", "changed behind the cache's back");
+
+    expect(Buffer.from((await reader.cache.getBytes("bytes")) ?? [])).toEqual(Buffer.from("é1"));
+    expect(await reader.cache.get("bytes")).toBe("é1");
+    // The writer's own copy was kept as text: read as bytes it is the same value.
+    expect(Buffer.from((await writer.cache.getBytes("bytes")) ?? [])).toEqual(Buffer.from("é1"));
+    await writer.cache.invalidate(["bytes"]);
+    expect(await reader.cache.getBytes("bytes")).toBeNull();
   });
 
   it("when another process invalidates then the next read no longer sees the near copy", async () => {

@@ -74,14 +74,38 @@ describe("GenerationCopies", () => {
     expect(copies.get("product:1", "8")).toBeUndefined();
   });
 
-  it("when a value was read under a generation the tier has moved past then it is not kept", () => {
+  it("when a value was read under a generation the tier has moved past through its key's invalidation then it is not kept", () => {
+    const { record, invalidate } = recordAt7();
+    const copies = copiesOfText(record);
+    const later = invalidate("product:1", "products:all");
+    copies.get("product:2", later);
+
+    // read under 7, but the tier already applied an invalidation of it: the value may predate it
+    copies.set("product:1", "v1", "7", tagged("product:1"));
+
+    expect(copies.get("product:1", later)).toBeUndefined();
+  });
+
+  it("when the tier moved past a value's generation through other keys only then it is kept", () => {
     const { record, invalidate } = recordAt7();
     const copies = copiesOfText(record);
     const later = invalidate("product:9");
     copies.get("product:2", later);
 
-    // read under 7, but the tier already applied what came after 7: the value may predate it
     copies.set("product:1", "v1", "7", tagged("product:1"));
+    copies.set("answer", "x", "7", { tags: [anyChange] });
+
+    expect(copies.get("product:1", later)).toBe("v1");
+    expect(copies.get("answer", later)).toBeUndefined(); // it names no key: any move stales it
+  });
+
+  it("when the record cannot say what happened since a value's generation then it is not kept", () => {
+    const { record, invalidate } = recordAt7();
+    const copies = copiesOfText(record);
+    const later = invalidate("product:9");
+    copies.get("product:2", later);
+
+    copies.set("product:1", "v1", "3", tagged("product:1")); // older than the record reaches
 
     expect(copies.get("product:1", later)).toBeUndefined();
   });

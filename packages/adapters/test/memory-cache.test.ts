@@ -11,12 +11,21 @@ describe("memory cache", () => {
     expect(await cache.get("k")).toBeNull();
   });
 
-  it("when an invalidation happened since the generation was read then the set is dropped", async () => {
+  it("when an invalidation of the key happened since the generation was read then the set is dropped", async () => {
+    const cache = createMemoryCache();
+    const seen = await cache.generation();
+    await cache.invalidate(["k", "other"]);
+    await cache.setIfUnchanged("k", "old", 60, seen);
+    expect(await cache.get("k")).toBeNull();
+  });
+
+  it("when only other keys were invalidated since the generation was read then the set is kept", async () => {
     const cache = createMemoryCache();
     const seen = await cache.generation();
     await cache.invalidate(["other"]);
-    await cache.setIfUnchanged("k", "old", 60, seen);
-    expect(await cache.get("k")).toBeNull();
+    await cache.setIfUnchanged("k", "v", 60, seen);
+    expect(await cache.get("k")).toBe("v");
+    expect(Buffer.from((await cache.getBytes("k")) ?? [])).toEqual(Buffer.from("v"));
   });
 
   it("when invalidated then the named keys are removed", async () => {

@@ -14,7 +14,7 @@ import { servicePaths } from "@stockwiz/core";
 import { webDistDir } from "@stockwiz/web/dist-dir";
 import type { FastifyInstance } from "fastify";
 import { stockwizApiDocumentText } from "./api-description/stockwiz-api-document.ts";
-import { wholeCatalogueChars } from "./routes/catalogue-route.ts";
+import { wholeCatalogueBytes } from "./routes/catalogue-route.ts";
 import { dashboardPages } from "./routes/dashboard-pages.ts";
 import { gatewayRoutes } from "./routes/gateway-routes.ts";
 import { proxyRoutes } from "./routes/proxy-routes.ts";
@@ -79,10 +79,10 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<FastifyInstanc
   await app.register(
     routeTablePlugin(gatewayRoutes, {
       cache: deps.cache,
-      wholeCatalogue: new GenerationCopies<string>({
-        maxBytes: 2 * wholeCatalogueChars,
+      wholeCatalogue: new GenerationCopies<Uint8Array>({
+        maxBytes: 2 * wholeCatalogueBytes,
         ttlMs: 30_000,
-        bytesOf: (text) => text.length,
+        bytesOf: (bytes) => bytes.length,
         invalidations: deps.cache.invalidations,
       }),
       productService: deps.productService,

@@ -28,6 +28,10 @@ function catalogueDeps() {
       reads.cache += 1;
       return cache.get(key);
     },
+    getBytes: (key: string) => {
+      reads.cache += 1;
+      return cache.getBytes(key);
+    },
   };
   const productService = {
     getJson: async (path: string) => {
@@ -47,10 +51,10 @@ function catalogueDeps() {
     cache: counted,
     productService,
     inventoryService,
-    wholeCatalogue: new GenerationCopies<string>({
+    wholeCatalogue: new GenerationCopies<Uint8Array>({
       maxBytes: 1 << 20,
       ttlMs: 30_000,
-      bytesOf: (text) => text.length,
+      bytesOf: (bytes) => bytes.length,
       invalidations: cache.invalidations,
     }),
   };
@@ -59,7 +63,7 @@ function catalogueDeps() {
       { params: undefined, query, body: undefined, headers: {}, requestId: "test" },
       deps,
     );
-    return JSON.parse(answer.body as string) as { id: number; price: number }[];
+    return JSON.parse(String(answer.body)) as { id: number; price: number }[];
   };
   return { cache, reads, prices, read };
 }

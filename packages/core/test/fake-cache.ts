@@ -7,6 +7,10 @@ export function fakeCache(): Cache & { entries: Map<string, string> } {
   return {
     entries,
     get: async (key) => entries.get(key) ?? null,
+    getBytes: async (key) => {
+      const value = entries.get(key);
+      return value === undefined ? null : new TextEncoder().encode(value);
+    },
     generation: async () => String(generation),
     setIfUnchanged: async (key, value, _ttl, seen) => {
       if (seen === String(generation)) entries.set(key, value);

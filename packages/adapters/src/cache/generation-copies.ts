@@ -58,8 +58,9 @@ export class GenerationCopies<V> {
 
   /**
    * Keeps `value`, read under `generation`, for the tier's TTL or `ttlMs` if shorter. Refused
-   * when the tier has moved past `generation`: an invalidation it already applied may have
-   * come after the value was read.
+   * when the tier has moved past `generation` through an invalidation that makes such a copy
+   * stale: it may have come after the value was read. (Under a steady stream of writes the
+   * tier has nearly always moved on by the time a value arrives; most moves name other keys.)
    */
   set(
     key: string,
@@ -68,7 +69,7 @@ export class GenerationCopies<V> {
     options: { tags: readonly string[]; ttlMs?: number },
   ): void {
     this.bringUpTo(generation);
-    if (this.seen !== generation) return;
+    if (!this.untouchedSince(generation, options.tags)) return;
     const ttl = Math.min(options.ttlMs ?? this.ttlMs, this.ttlMs);
     this.copies.set(key, { value, tags: options.tags }, { ttl });
     // A value larger than the whole budget is not kept, and must leave no tag behind.
@@ -83,6 +84,17 @@ export class GenerationCopies<V> {
     }
   }
 
+  /**
+   * Puts `value`, the same value in another form (text as bytes), in place of the copy of
+   * `key`: it keeps the copy's tags and what remains of its time to live.
+   */
+  replace(key: string, value: V): void {
+    const copy = this.copies.peek(key);
+    if (copy === undefined) return;
+    const ttl = this.copies.getRemainingTTL(key);
+    this.copies.set(key, { value, tags: copy.tags }, { ttl, noDisposeOnSet: true });
+  }
+
   delete(key: string): void {
     this.copies.delete(key);
   }
@@ -90,6 +102,15 @@ export class GenerationCopies<V> {
   clear(): void {
     this.copies.clear();
     this.seen = undefined;
+  }
+
+  /** Whether what the tier applied since `generation` leaves a copy tagged `tags` valid. */
+  private untouchedSince(generation: string, tags: readonly string[]): boolean {
+    if (this.seen === undefined) return false;
+    if (this.seen === generation) return true;
+    if (tags.includes(anyChange)) return false; // the tier moved at least once since
+    const stale = this.invalidations.staleBetween(generation, this.seen);
+    return stale !== "all" && (stale === "none" || !tags.some((tag) => stale.has(tag)));
   }
 
   private bringUpTo(generation: string): void {

@@ -26,22 +26,29 @@ export function createMemoryCache(
   const invalidations = new RecentInvalidations(invalidationsKept);
   invalidations.restartAt(String(generation));
 
+  const get = async (key: string) => {
+    const entry = entries.get(key);
+    if (entry === undefined) return null;
+    if (entry.expiresAt <= now()) {
+      entries.delete(key);
+      return null;
+    }
+    return entry.value;
+  };
+
   return {
     invalidations,
-    async get(key) {
-      const entry = entries.get(key);
-      if (entry === undefined) return null;
-      if (entry.expiresAt <= now()) {
-        entries.delete(key);
-        return null;
-      }
-      return entry.value;
+    get,
+    async getBytes(key) {
+      const value = await get(key);
+      return value === null ? null : Buffer.from(value);
     },
     async generation() {
       return String(generation);
     },
     async setIfUnchanged(key, value, ttlSeconds, seen) {
-      if (seen !== String(generation)) return;
+      const stale = invalidations.staleBetween(seen, String(generation));
+      if (stale === "all" || (stale !== "none" && stale.has(key))) return;
       entries.delete(key); // re-insert at the end: Map order doubles as age for eviction
       entries.set(key, { value, expiresAt: now() + ttlSeconds * 1000 });
       if (entries.size > maxEntries) {

@@ -7,6 +7,7 @@ import { GenerationCopies } from "./generation-copies.ts";
 import { invalidationsKept, RecentInvalidations } from "./recent-invalidations.ts";
 import {
   generationKey,
+  invalidationLogKey,
   readInvalidationsSince,
   sendInvalidation,
   withCacheScripts,
@@ -60,7 +61,8 @@ export function createRedisCache(
 ): RedisCache {
   const redis = withCacheScripts(client);
   const invalidations = new RecentInvalidations(invalidationsKept);
-  const nearCopies = new GenerationCopies<string>({
+  // Kept in the form they were read in: text, or bytes for values written out as they are.
+  const nearCopies = new GenerationCopies<string | Buffer>({
     maxBytes: options.nearCopyBytes ?? 8 * 1024 * 1024,
     ttlMs: nearCopyTtlMs,
     bytesOf: (value) => value.length,
@@ -133,28 +135,48 @@ export function createRedisCache(
     }
   });
 
+  async function read(key: string, form: "text"): Promise<string | null>;
+  async function read(key: string, form: "bytes"): Promise<Buffer | null>;
+  async function read(key: string, form: "text" | "bytes"): Promise<string | Buffer | null> {
+    const generation = await currentGeneration();
+    if (generation === null) return null;
+    const near = nearCopies.get(key, generation);
+    if (near !== undefined) {
+      if ((typeof near === "string") === (form === "text")) return near;
+      // Kept in the form asked for next: a key is read in one form (a chunk as bytes) but may
+      // have been written in the other.
+      const reformed = typeof near === "string" ? Buffer.from(near) : near.toString();
+      nearCopies.replace(key, reformed);
+      return reformed;
+    }
+    try {
+      const value = form === "text" ? await redis.get(key) : await redis.getBuffer(key);
+      // Valid under `generation`: an invalidation deletes its keys in the same step as it
+      // moves the generation on, so what is still there was written at or after it.
+      if (value !== null) nearCopies.set(key, value, generation, { tags: [key] });
+      return value;
+    } catch {
+      lose();
+      return null;
+    }
+  }
+
   const cache: SharedCache = {
     invalidations,
-    async get(key) {
-      const generation = await currentGeneration();
-      if (generation === null) return null;
-      const near = nearCopies.get(key, generation);
-      if (near !== undefined) return near;
-      try {
-        const value = await redis.get(key);
-        // Valid under `generation`: an invalidation deletes its keys in the same step as it
-        // moves the generation on, so what is still there was written at or after it.
-        if (value !== null) nearCopies.set(key, value, generation, { tags: [key] });
-        return value;
-      } catch {
-        lose();
-        return null;
-      }
-    },
+    get: (key) => read(key, "text"),
+    getBytes: (key) => read(key, "bytes"),
     generation: currentGeneration,
     async setIfUnchanged(key, value, ttlSeconds, seen) {
       try {
-        const stored = await redis.setIfUnchanged(generationKey, key, seen, value, ttlSeconds);
+        const stored = await redis.setIfUnchanged(
+          generationKey,
+          key,
+          invalidationLogKey,
+          seen,
+          value,
+          ttlSeconds,
+          key,
+        );
         if (stored === 1)
           nearCopies.set(key, value, seen, { tags: [key], ttlMs: ttlSeconds * 1000 });
       } catch {

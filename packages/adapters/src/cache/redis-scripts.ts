@@ -13,13 +13,35 @@ export const invalidationLogKey = "cache-invalidations";
 
 const everyKey = "*";
 
-// Sets the value only if no invalidation happened since the reader took its generation token.
+/**
+ * How many invalidations a fill looks back over for one that named its key; a fill that began
+ * further back is dropped. Bounds the script's work: Redis runs nothing else meanwhile.
+ */
+export const fillLookback = 256;
+
+// Sets the value (KEYS[2]) only if no invalidation since the reader took its generation token
+// (ARGV[1]) named the key or cleared everything: the log (KEYS[3]) says what each one staled,
+// by the key as the client names it (ARGV[4]; KEYS carry the client's prefix).
+// Under a steady stream of writes the generation has nearly always moved by the time a value is
+// loaded, and a fill refused for a write to another key left every reader loading it again.
 const setIfUnchangedScript = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
-  return 1
+local generation = redis.call('GET', KEYS[1])
+if not generation then return 0 end
+if generation ~= ARGV[1] then
+  local behind = tonumber(generation) - (tonumber(ARGV[1]) or tonumber(generation))
+  if behind <= 0 or behind > ${fillLookback} then return 0 end
+  local entries = redis.call('LRANGE', KEYS[3], 0, behind - 1)
+  if #entries < behind then return 0 end
+  local named = '\\n' .. ARGV[4] .. '\\n'
+  for _, entry in ipairs(entries) do
+    local keys = entry .. '\\n'
+    if string.find(keys, named, 1, true) or string.find(keys, '\\n${everyKey}\\n', 1, true) then
+      return 0
+    end
+  end
 end
-return 0`;
+redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
+return 1`;
 
 // Deletes KEYS[3..], moves the generation (KEYS[1]) on and logs what went stale (KEYS[2]), in
 // one step. A generation that has to be created starts at a random number: a namespace wiped
@@ -33,7 +55,8 @@ if redis.call('EXISTS', KEYS[1]) == 0 then
   redis.call('SET', KEYS[1], ARGV[1])
 end
 local generation = redis.call('INCR', KEYS[1])
-redis.call('LPUSH', KEYS[2], generation .. ARGV[2])
+-- Lua writes a number of 15 digits or more as 1.0853194752404e+14: log its digits.
+redis.call('LPUSH', KEYS[2], string.format('%d', generation) .. ARGV[2])
 redis.call('LTRIM', KEYS[2], 0, ${invalidationsKept - 1})
 return generation`;
 
@@ -53,9 +76,11 @@ export type ScriptedRedis = Redis & {
   setIfUnchanged(
     genKey: string,
     key: string,
+    logKey: string,
     seen: string,
     value: string,
     ttl: number,
+    keyAsLogged: string,
   ): Promise<number>;
   invalidate(
     keyCount: number,
@@ -68,7 +93,7 @@ export type ScriptedRedis = Redis & {
 
 /** Teaches `redis` the scripts (sent by hash, loaded once per connection). */
 export function withCacheScripts(redis: Redis): ScriptedRedis {
-  redis.defineCommand("setIfUnchanged", { numberOfKeys: 2, lua: setIfUnchangedScript });
+  redis.defineCommand("setIfUnchanged", { numberOfKeys: 3, lua: setIfUnchangedScript });
   redis.defineCommand("invalidate", { lua: invalidateScript });
   redis.defineCommand("invalidationsSince", { numberOfKeys: 2, lua: invalidationsSinceScript });
   return redis as ScriptedRedis;

@@ -23,7 +23,7 @@ export interface CatalogueRouteDeps {
    * The last whole answer, kept until a write invalidates a chunk it was made of or the tail:
    * a warm read is then one generation read, as a merged read is.
    */
-  wholeCatalogue: GenerationCopies<string>;
+  wholeCatalogue: GenerationCopies<Uint8Array>;
 }
 
 const wholeCatalogueKey = "products-full";
@@ -36,15 +36,18 @@ export const catalogueQuery = z.object({
 });
 
 // Delegating with yield* also stops the rest when the client goes away (return() is passed on).
-async function* startingWith(first: string, rest: AsyncGenerator<string>): AsyncGenerator<string> {
-  yield first;
+async function* startingWith(
+  head: Uint8Array[],
+  rest: AsyncGenerator<Uint8Array>,
+): AsyncGenerator<Uint8Array> {
+  yield* head;
   yield* rest;
 }
 
-// Up to this size the answer goes out as one JSON text with its length: a stream costs a write
-// per piece and chunked framing, which doubled the CPU of a warm read of a small catalogue.
-// Past it, what was read goes first and the rest streams, so memory stays flat at any size.
-export const wholeCatalogueChars = 64 * 1024;
+// Up to this size the answer goes out whole with its length: a stream costs a write per piece
+// and chunked framing, which doubled the CPU of a warm read of a small catalogue. Past it, what
+// was read goes first and the rest streams, so memory stays flat at any size.
+export const wholeCatalogueBytes = 64 * 1024;
 
 /**
  * The answer's body from the catalogue's pieces, at least the first read before answering: a
@@ -52,16 +55,16 @@ export const wholeCatalogueChars = 64 * 1024;
  * stream, which no client takes for JSON). A whole answer comes with the last chunk it visited.
  */
 async function bodyOf(
-  pieces: AsyncGenerator<string, number>,
-): Promise<{ whole: string; lastChunk: number } | Readable> {
-  const head: string[] = [];
-  let chars = 0;
+  pieces: AsyncGenerator<Uint8Array, number>,
+): Promise<{ whole: Buffer; lastChunk: number } | Readable> {
+  const head: Uint8Array[] = [];
+  let bytes = 0;
   for (;;) {
     const next = await pieces.next();
-    if (next.done) return { whole: head.join(""), lastChunk: next.value };
+    if (next.done) return { whole: Buffer.concat(head), lastChunk: next.value };
     head.push(next.value);
-    chars += next.value.length;
-    if (chars > wholeCatalogueChars) return Readable.from(startingWith(head.join(""), pieces));
+    bytes += next.value.length;
+    if (bytes > wholeCatalogueBytes) return Readable.from(startingWith(head, pieces));
   }
 }
 

@@ -5,12 +5,21 @@
 export interface Cache {
   get(key: string): Promise<string | null>;
   /**
+   * The value as UTF-8 bytes, for a value written out as it is (a catalogue chunk): no text is
+   * decoded and encoded again on the way, which cost more than the rest of a large answer.
+   */
+  getBytes(key: string): Promise<Uint8Array | null>;
+  /**
    * A token that changes on every invalidation, read after the call began. Read it before
    * loading from the database and hand it to `setIfUnchanged`, so a slow reader cannot put
    * back what a write just removed. `null` when the cache cannot vouch that it sees every
    * invalidation (no cache, or one cut off): then nothing may be cached under it.
    */
   generation(): Promise<string | null>;
+  /**
+   * Stores the value unless an invalidation since `generation` named `key` (or the cache can
+   * no longer tell what happened since): a value loaded before such a write is never put back.
+   */
   setIfUnchanged(key: string, value: string, ttlSeconds: number, generation: string): Promise<void>;
   /**
    * Removes the keys and moves the generation on, in that order of visibility; copies kept
@@ -25,6 +34,7 @@ export interface Cache {
 /** A cache that never holds anything: for a process that cannot share one with its peers. */
 export const noCache: Cache = {
   get: async () => null,
+  getBytes: async () => null,
   generation: async () => null,
   setIfUnchanged: async () => {},
   invalidate: async () => {},

@@ -29,8 +29,12 @@ interface Chunk {
 // Chunks read ahead of the one being written out, up to the tail: cached copies on a read, and
 // rebuilt chunks on a refresh (up to the tail the last read found: a refresh is a run of
 // upstream calls, which would otherwise wait for one another). At most this many chunks are
-// held at once, which keeps the memory of a cold read flat.
-const readAhead = 8;
+// held at once, which keeps the memory of a cold read flat. They are asked for in batches of
+// half of it, all in one event-loop turn: a cache shares one generation read among the reads
+// of a turn, so a 10,000-product read makes about 7 of them, not 100 (one per chunk, each
+// waiting on Redis, was most of the mixed workload's catalogue cost: issue 16).
+const readAhead = 32;
+const readAheadBatch = readAhead / 2;
 
 // The last tail each cache's readers found: only a hint of how far to read ahead while the
 // cached tail is gone (every creation removes it), never where to stop.
@@ -47,13 +51,26 @@ async function loadChunk(source: CatalogueSource, chunk: number): Promise<Chunk>
   return { more: inChunk.length < products.length, entries: mergeCatalogue(inChunk, stock) };
 }
 
+// The answer is bytes from end to end: cached chunks are read as bytes and written out as they
+// are. Encoding or joining megabytes of text cost more than everything else a warm read does
+// (7–8 ms per 2 MB on this host, against 0.2 ms to copy the same bytes).
+const utf8 = new TextEncoder();
+const openingBracket = utf8.encode("[");
+const comma = utf8.encode(",");
+const closingBracket = utf8.encode("]");
+const emptyArray = utf8.encode("[]");
+const moreFollows = utf8.encode('{"more":true,');
+
+const startsWith = (bytes: Uint8Array, prefix: Uint8Array) =>
+  bytes.length >= prefix.length && prefix.every((byte, at) => bytes[at] === byte);
+
 /**
  * A chunk's cached JSON, `{"more":…,"entries":[…]}`, split without parsing its entries: they
  * are written out as they were cached.
  */
-const chunkOfJson = (json: string) => ({
-  more: json.startsWith('{"more":true,'),
-  entries: json.slice(json.indexOf("[") + 1, -2),
+const chunkOfJson = (json: Uint8Array) => ({
+  more: startsWith(json, moreFollows),
+  entries: json.subarray(json.indexOf(0x5b /* [ */) + 1, json.length - 2),
 });
 
 async function readChunk(deps: CatalogueDeps, chunk: number, refresh: boolean) {
@@ -64,7 +81,7 @@ async function readChunk(deps: CatalogueDeps, chunk: number, refresh: boolean) {
     () => loadChunk(deps.source, chunk),
     { refresh },
   );
-  return json as string; // a chunk always loads, if only as an empty one
+  return utf8.encode(json as string); // a chunk always loads, if only as an empty one
 }
 
 /**
@@ -97,8 +114,8 @@ export const keysOfCatalogue = (lastChunk: number): string[] => [
 ];
 
 /**
- * Every product with its stock, as the pieces of one JSON array of merged products, in id
- * order: written out as it is read, so memory does not grow with the catalogue. Upstream calls
+ * Every product with its stock, as the pieces (UTF-8) of one JSON array of merged products, in
+ * id order: written out as it is read, so memory does not grow with the catalogue. Upstream calls
  * grow with the chunks rebuilt, never per product (legacy asked the inventory service once per
  * product); after a write only the chunk it touched is rebuilt. `forceRefresh` rebuilds every
  * chunk. Nothing is yielded before the first chunk holding a product is read, so a failing
@@ -108,7 +125,7 @@ export const keysOfCatalogue = (lastChunk: number): string[] => [
 export async function* fullCatalogue(
   deps: CatalogueDeps,
   options: { forceRefresh: boolean },
-): AsyncGenerator<string, number> {
+): AsyncGenerator<Uint8Array, number> {
   const refresh = options.forceRefresh;
   // Where a read may stop, and how far it reads ahead. A refresh reads no cached tail (a chunk
   // it rebuilt says whether a product lies beyond it) and reads ahead to the last tail seen.
@@ -116,11 +133,11 @@ export async function* fullCatalogue(
   let tail = cachedTail === null ? undefined : Number(cachedTail);
   const aheadTo = tail ?? tailsSeen.get(deps.cache) ?? -1;
   // A chunk read ahead that failed is read again in turn, so its error is the read's.
-  const readAheadOf = (chunk: number): Promise<string | null> =>
+  const readAheadOf = (chunk: number): Promise<Uint8Array | null> =>
     refresh
       ? readChunk(deps, chunk, true).catch(() => null)
-      : deps.cache.get(cacheKeys.catalogueChunk(chunk));
-  const readsAhead = new Map<number, Promise<string | null>>();
+      : deps.cache.getBytes(cacheKeys.catalogueChunk(chunk));
+  const readsAhead = new Map<number, Promise<Uint8Array | null>>();
   const read = async (chunk: number) => {
     const ahead = await readsAhead.get(chunk);
     readsAhead.delete(chunk);
@@ -129,12 +146,15 @@ export async function* fullCatalogue(
   let opened = false;
   let chunk = 0;
   for (; ; chunk += 1) {
-    for (let ahead = chunk + 1; ahead <= Math.min(chunk + readAhead, aheadTo); ahead += 1) {
-      if (!readsAhead.has(ahead)) readsAhead.set(ahead, readAheadOf(ahead));
+    if (readsAhead.size <= readAheadBatch) {
+      for (let ahead = chunk + 1; ahead <= Math.min(chunk + readAhead, aheadTo); ahead += 1) {
+        if (!readsAhead.has(ahead)) readsAhead.set(ahead, readAheadOf(ahead));
+      }
     }
     const { more, entries } = await read(chunk);
-    if (entries !== "") {
-      yield `${opened ? "," : "["}${entries}`;
+    if (entries.length > 0) {
+      yield opened ? comma : openingBracket;
+      yield entries;
       opened = true;
     }
     if (more) continue;
@@ -144,6 +164,6 @@ export async function* fullCatalogue(
     if (tail !== undefined && tail <= chunk) break;
   }
   tailsSeen.set(deps.cache, chunk);
-  yield opened ? "]" : "[]";
+  yield opened ? closingBracket : emptyArray;
   return chunk;
 }

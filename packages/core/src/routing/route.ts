@@ -18,12 +18,12 @@ export interface RouteResponse {
 }
 
 /**
- * An answer whose body is JSON text already (a cached catalogue, an answer serialized once):
- * adapters send a string body with a JSON content type as it is, without serializing it again.
+ * An answer whose body is JSON text already (a cached catalogue, an answer serialized once), or
+ * its UTF-8 bytes: adapters send it with a JSON content type as it is, never serialized again.
  */
 export const jsonTextResponse = (
   status: number,
-  text: string,
+  text: string | Uint8Array,
   headers: Record<string, string> = {},
 ): RouteResponse => ({
   status,
