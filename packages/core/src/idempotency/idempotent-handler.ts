@@ -81,12 +81,13 @@ export function idempotent<P, Q, B>(scope: string, handle: Handle<P, Q, B>): Han
         }
         return replay(stored.status, stored.body);
       }
-      // A client error is an outcome too: undo its effects, keep the key and the answer.
+      // A client error is an outcome too: undo its effects, keep the key and the answer. (On
+      // success the savepoint is left to the commit, which releases it: a round trip fewer
+      // while the handler's row locks are held.)
       await sql`SAVEPOINT idempotent_handler`.execute(tx.db);
       let response: RouteResponse;
       try {
         response = await handle(request, tx);
-        await sql`RELEASE SAVEPOINT idempotent_handler`.execute(tx.db);
       } catch (error) {
         if (!(error instanceof AppError) || error.status >= 500) throw error;
         await sql`ROLLBACK TO SAVEPOINT idempotent_handler`.execute(tx.db);
