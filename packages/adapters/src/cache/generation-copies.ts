@@ -1,5 +1,5 @@
 import { LRUCache } from "lru-cache";
-import type { InvalidationRecord } from "./recent-invalidations.ts";
+import { type InvalidationRecord, namesAnyOf } from "./recent-invalidations.ts";
 
 interface Copy<V> {
   value: V;
@@ -109,8 +109,7 @@ export class GenerationCopies<V> {
     if (this.seen === undefined) return false;
     if (this.seen === generation) return true;
     if (tags.includes(anyChange)) return false; // the tier moved at least once since
-    const stale = this.invalidations.staleBetween(generation, this.seen);
-    return stale !== "all" && (stale === "none" || !tags.some((tag) => stale.has(tag)));
+    return !namesAnyOf(this.invalidations.staleBetween(generation, this.seen), tags);
   }
 
   private bringUpTo(generation: string): void {

@@ -1,4 +1,4 @@
-import { invalidationsKept, RecentInvalidations } from "./recent-invalidations.ts";
+import { invalidationsKept, namesAnyOf, RecentInvalidations } from "./recent-invalidations.ts";
 import type { SharedCache } from "./shared-cache.ts";
 
 interface Entry {
@@ -47,8 +47,7 @@ export function createMemoryCache(
       return String(generation);
     },
     async setIfUnchanged(key, value, ttlSeconds, seen) {
-      const stale = invalidations.staleBetween(seen, String(generation));
-      if (stale === "all" || (stale !== "none" && stale.has(key))) return;
+      if (namesAnyOf(invalidations.staleBetween(seen, String(generation)), [key])) return;
       entries.delete(key); // re-insert at the end: Map order doubles as age for eviction
       entries.set(key, { value, expiresAt: now() + ttlSeconds * 1000 });
       if (entries.size > maxEntries) {

@@ -7,6 +7,13 @@ export type StaleKeys = ReadonlySet<string> | "all";
  */
 export type StaleBetween = StaleKeys | "none";
 
+/**
+ * Whether `stale` reaches a value made from `keys`: a value read before those invalidations
+ * must then not be kept. The one rule for a fill that arrives after the generation moved on.
+ */
+export const namesAnyOf = (stale: StaleBetween, keys: readonly string[]): boolean =>
+  stale === "all" || (stale !== "none" && keys.some((key) => stale.has(key)));
+
 /** Where the copies kept in a process learn which keys each generation move made stale. */
 export interface InvalidationRecord {
   staleBetween(from: string, to: string): StaleBetween;
